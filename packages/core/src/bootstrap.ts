@@ -1,0 +1,66 @@
+/**
+ * The entry point of every child process (CPython's `spawn_main` + `BaseProcess._bootstrap`): wait for
+ * the start message, become that `Process`, import the target's module, run, and turn the outcome into
+ * an exit code. Plain JavaScript with no loader, so a child starts as fast as Node allows.
+ */
+import './mark-child.ts'
+import module from 'node:module'
+import { inspect } from 'node:util'
+import { becomeChild, ParentProcess, type ProcessInfo } from './current.ts'
+import { Process, processInChild } from './process.ts'
+import { unknownMessage, type ParentMessage, type TargetRef } from './protocol.ts'
+import { trace } from './trace.ts'
+
+// Stack traces point at the TypeScript the user wrote, through the inline source maps of the cache.
+process.setSourceMapsEnabled(true)
+// Node ≥ 22.1 can keep compiled bytecode on disk: later children skip parsing the same modules.
+;(module as { enableCompileCache?: () => unknown }).enableCompileCache?.()
+
+let name = 'Process'
+
+process.on('uncaughtException', (error) => exitWithError(error))
+// A closed channel means the parent is gone (on Linux the kernel's death signal usually comes first).
+process.once('disconnect', () => process.exit(1))
+process.once('message', (message: ParentMessage) => {
+  if (message.kind !== 'start') unknownMessage(message.kind)
+  void run(message)
+})
+
+async function run(message: Extract<ParentMessage, { kind: 'start' }>): Promise<void> {
+  name = message.name
+  const parent = new ParentProcess(message.parent.name, message.parent.pid)
+  // Module-level code of the re-imported module already sees the child's name, as in Python.
+  const provisional: ProcessInfo = { name: message.name, pid: process.pid, daemon: message.daemon, identity: message.identity }
+  becomeChild(provisional, parent)
+  // The channel carried what the child needed; from now on it must not keep the child alive.
+  process.channel?.unref()
+  trace('start')
+  try {
+    const processClass = message.processClass ? ((await importExport(message.processClass)) as typeof Process) : null
+    const target = message.target ? ((await importExport(message.target)) as (...args: unknown[]) => unknown) : undefined
+    const self = processInChild(message, processClass, target)
+    becomeChild(self, parent)
+    await self.run()
+    // Success: the child ends when its event loop is empty, like any Node program (and its non-daemon
+    // children, whose handles keep that loop alive, are waited for, as Python does).
+  } catch (error) {
+    exitWithError(error)
+  }
+}
+
+async function importExport(ref: TargetRef): Promise<unknown> {
+  const namespace = (await import(ref.module)) as Record<string, unknown>
+  const value = namespace[ref.exportName]
+  if (typeof value !== 'function') {
+    throw new TypeError(`The child could not find the export '${ref.exportName}' in ${ref.module}: the module changed after the parent started this process.`)
+  }
+  return value
+}
+
+/** Python prints `Process <name>:` and the traceback, and the exit code is 1. */
+function exitWithError(error: unknown): void {
+  process.exitCode = 1
+  const shown = error instanceof Error ? inspect(error) : `Uncaught ${inspect(error)}`
+  // exit() only once stderr has taken the whole report.
+  process.stderr.write(`Process ${name}:\n${shown}\n`, () => process.exit(1))
+}

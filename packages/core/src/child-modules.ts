@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, extname, join, relative, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { initSync, parse } from 'es-module-lexer'
+
+/**
+ * The JavaScript a child imports for a target module. A TypeScript module is transpiled once, in the
+ * parent, into a cache on disk; the child then imports plain JavaScript with no loader at all, which is
+ * the fastest start Node offers (a loader costs a child 50-130 ms). Each cached file keeps its module's
+ * meaning: relative imports of TypeScript files point at their cached copies, `import.meta.url` still
+ * names the original file, and inline source maps make stack traces show the original lines.
+ */
+
+/** Bump when the shape of cached output changes, so older caches are ignored. */
+const CACHE_FORMAT = 1
+const TYPESCRIPT = /\.(ts|mts|tsx)$/
+const require = createRequire(import.meta.url)
+
+/** A module's exports as `export { local as name }` pairs. */
+export interface ModuleExport {
+  name: string
+  local: string | undefined
+}
+
+interface CompiledModule {
+  /** The file a child imports. */
+  file: string
+  exports: ModuleExport[]
+}
+
+const compiled = new Map<string, CompiledModule>()
+let esbuild: typeof import('esbuild') | undefined
+let lexerReady = false
+
+/** The URL a child should import to get the module at `url` (itself, unless it is TypeScript). */
+export function childModuleUrl(url: string): string {
+  if (!url.startsWith('file:')) return url
+  const path = fileURLToPath(url)
+  return TYPESCRIPT.test(path) ? pathToFileURL(compile(path).file).href : url
+}
+
+/** The exports of the ES module at `url`, read from its (transpiled) source without running it. */
+export function moduleExports(url: string): ModuleExport[] {
+  const path = fileURLToPath(url)
+  if (TYPESCRIPT.test(path)) return compile(path).exports
+  return lex(readFileSync(path, 'utf8'))[1].map((e) => ({ name: e.n, local: e.ln }))
+}
+
+function compile(path: string): CompiledModule {
+  const known = compiled.get(path)
+  if (known) return known
+  const source = readFileSync(path, 'utf8')
+  const file = cacheFileFor(path)
+  const stamp = `// proclab-cache ${hash(path, source)}`
+  const module: CompiledModule = { file, exports: [] }
+  compiled.set(path, module) // before compiling imports: modules may import each other in a cycle
+
+  const cached = readIfExists(file)
+  if (cached?.startsWith(stamp + ' ')) {
+    module.exports = lex(cached)[1].map((e) => ({ name: e.n, local: e.ln }))
+    // This copy is current, and its imports' copies are named by their paths; but those may be stale.
+    const header = cached.slice(0, cached.indexOf('\n'))
+    for (const dependency of JSON.parse(header.slice(stamp.length + 1)) as string[]) compile(dependency)
+    return module
+  }
+
+  const code = transpile(path, source)
+  const [imports, exports] = lex(code)
+  module.exports = exports.map((e) => ({ name: e.n, local: e.ln }))
+  let output = ''
+  let copied = 0
+  const dependencies: string[] = []
+  for (const specifier of imports) {
+    const target = specifier.n !== undefined && specifier.d > -2 ? resolveLocal(specifier.n, dirname(path)) : undefined
+    if (!target) continue
+    const typescript = TYPESCRIPT.test(target)
+    if (typescript) dependencies.push(target)
+    const url = pathToFileURL(typescript ? compile(target).file : target).href
+    // Static specifiers are lexed without their quotes, dynamic ones with them.
+    output += code.slice(copied, specifier.s) + (specifier.d === -1 ? url : JSON.stringify(url))
+    copied = specifier.e
+  }
+  // The first line records what this copy was made from and which TypeScript files it imports.
+  output = `${stamp} ${JSON.stringify(dependencies)}\n${output}${code.slice(copied)}`
+  writeAtomically(file, output)
+  return module
+}
+
+function transpile(path: string, source: string): string {
+  esbuild ??= require('esbuild') as typeof import('esbuild')
+  const url = pathToFileURL(path).href
+  return esbuild.transformSync(source, {
+    loader: path.endsWith('x') ? 'tsx' : 'ts',
+    format: 'esm',
+    target: `node${process.versions.node.split('.')[0]}`,
+    sourcemap: 'inline',
+    sourcefile: path,
+    // The copy lives in the cache, but the module should still see where it really is.
+    define: {
+      'import.meta.url': JSON.stringify(url),
+      'import.meta.filename': JSON.stringify(path),
+      'import.meta.dirname': JSON.stringify(dirname(path)),
+    },
+  }).code
+}
+
+function lex(code: string) {
+  if (!lexerReady) {
+    initSync()
+    lexerReady = true
+  }
+  return parse(code)
+}
+
+/** Resolves a relative import the way tsx and TypeScript do: `./lib.js` may mean `./lib.ts`, `./lib` may mean `./lib.ts`. */
+function resolveLocal(specifier: string, fromDir: string): string | undefined {
+  let base: string
+  if (specifier.startsWith('file:')) base = fileURLToPath(specifier)
+  else if (specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/')) base = resolve(fromDir, specifier.replace(/[?#].*$/, ''))
+  else return undefined // a package or a built-in: the child resolves it as the parent did (see cacheFileFor)
+  const ext = extname(base)
+  const stem = base.slice(0, base.length - ext.length)
+  const candidates = [base]
+  if (ext === '.js' || ext === '.jsx') candidates.push(`${stem}.ts`, `${stem}.tsx`)
+  else if (ext === '.mjs') candidates.push(`${stem}.mts`)
+  else if (ext === '') candidates.push(...['.ts', '.tsx', '.mts', '.js', '.mjs'].map((e) => base + e), join(base, 'index.ts'), join(base, 'index.js'))
+  return candidates.find(isFile)
+}
+
+/**
+ * Where the transpiled copy of `path` goes: under the `node_modules` nearest to it, in `.cache/proclab/`.
+ * Node looks packages up from the copy through exactly the `node_modules` folders it would from the
+ * original, so the copy's bare imports (`@proclab/core`, any dependency) resolve to the same files.
+ */
+function cacheFileFor(path: string): string {
+  for (let dir = dirname(path); ; dir = dirname(dir)) {
+    if (isDirectory(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'proclab', relative(dir, path) + '.mjs')
+    if (dirname(dir) === dir) return join(tmpdir(), `proclab-cache-${process.getuid?.() ?? 'user'}`, path + '.mjs')
+  }
+}
+
+function hash(path: string, source: string): string {
+  return createHash('sha1').update(`${CACHE_FORMAT}\0${esbuild?.version ?? require('esbuild/package.json').version}\0${process.versions.node}\0${path}\0${source}`).digest('hex')
+}
+
+function writeAtomically(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true })
+  // Another process may be writing the same file: write aside, then rename over it in one step.
+  const temporary = `${file}.${process.pid}.tmp`
+  writeFileSync(temporary, text)
+  renameSync(temporary, file)
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return undefined
+  }
+}
+
+function isFile(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory()
+}

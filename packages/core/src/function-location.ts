@@ -1,0 +1,56 @@
+import { Session } from 'node:inspector'
+
+/**
+ * Where a function was defined, asked of V8 itself through the in-process inspector. A stack trace at
+ * the call site would name the caller's module, which is wrong for a target imported from another file.
+ * The session answers synchronously on this thread and is only opened when a target is first looked up.
+ */
+
+let session: Session | undefined
+const PROBE = Symbol.for('proclab.locate')
+
+/** The URL (or path, for some runners) of the script that defines `fn`; `undefined` for built-ins. */
+export function definingScript(fn: Function): string | undefined {
+  session ??= connect()
+  const scriptId = functionScriptId(session, fn)
+  if (scriptId === undefined) return undefined
+  // Best-effort coverage lists every script that has run, with its URL, in a few ms and without enabling
+  // the debugger (which would take ~15-25 ms and report every script Node itself has loaded).
+  const coverage = post<{ result: { scriptId: string; url: string }[] }>(session, 'Profiler.getBestEffortCoverage')
+  const url = coverage.result.find((script) => script.scriptId === scriptId)?.url
+  return url || undefined
+}
+
+function connect(): Session {
+  const opened = new Session()
+  opened.connect()
+  post(opened, 'Profiler.enable')
+  return opened
+}
+
+function functionScriptId(inspector: Session, fn: Function): string | undefined {
+  const global = globalThis as Record<symbol, unknown>
+  global[PROBE] = fn
+  try {
+    const { result } = post<{ result: { objectId?: string } }>(inspector, 'Runtime.evaluate', { expression: `globalThis[Symbol.for('proclab.locate')]` })
+    if (!result.objectId) return undefined
+    const { internalProperties = [] } = post<{ internalProperties?: { name: string; value?: { value?: { scriptId?: string } } }[] }>(
+      inspector,
+      'Runtime.getProperties',
+      { objectId: result.objectId, ownProperties: true },
+    )
+    post(inspector, 'Runtime.releaseObject', { objectId: result.objectId })
+    return internalProperties.find((p) => p.name === '[[FunctionLocation]]')?.value?.value?.scriptId
+  } finally {
+    delete global[PROBE]
+  }
+}
+
+/** `session.post` answers synchronously for an in-process session: unwrap its callback. */
+function post<T = unknown>(inspector: Session, method: string, params?: object): T {
+  let outcome: { error: Error | null; result: T } | undefined
+  inspector.post(method, params ?? {}, (error, result) => (outcome = { error, result: result as T }))
+  if (!outcome) throw new Error(`The inspector did not answer ${method} synchronously.`)
+  if (outcome.error) throw outcome.error
+  return outcome.result
+}

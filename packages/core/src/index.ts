@@ -1,0 +1,5 @@
+export { Process, activeChildren, type ProcessOptions } from './process.ts'
+export { currentProcess, parentProcess, isMain, ParentProcess, type ProcessInfo } from './current.ts'
+export { cpuCount } from './cpu.ts'
+export { sleep } from './timeouts.ts'
+export { ProcessError, StateError, TimeoutError, AuthenticationError, BrokenBarrierError, Empty, Full, EOFError } from './errors.ts'

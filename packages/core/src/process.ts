@@ -1,0 +1,272 @@
+import { inspect } from 'node:util'
+import { constants } from 'node:os'
+import { currentProcess, nextChildIdentity, type ProcessInfo } from './current.ts'
+import { StateError, withCode } from './errors.ts'
+import { Popen } from './popen.ts'
+import type { StartMessage } from './protocol.ts'
+import { assertCloneable } from './reduction.ts'
+import { locateExport } from './targets.ts'
+import { trace, traceWait } from './trace.ts'
+import { validTimeout } from './timeouts.ts'
+
+/** Options of a {@link Process}, as Python's `Process(target=, args=, name=, daemon=)`. */
+export interface ProcessOptions<Args extends unknown[] = unknown[]> {
+  /** An exported top-level function to run in the child. The child re-imports its module to find it. */
+  target?: (...args: Args) => unknown
+  /** Arguments for `target`, copied into the child by structured clone. */
+  args?: Args
+  /** Default: `Process-N` (or `<Subclass>-N`), `Process-1:N` for a child's children. */
+  name?: string
+  /** A daemon child is terminated when its parent exits; a non-daemon child is waited for. */
+  daemon?: boolean
+}
+
+interface ProcessState {
+  name: string
+  daemon: boolean
+  identity: number[]
+  target: ((...args: unknown[]) => unknown) | undefined
+  args: unknown[]
+  popen: Popen | undefined
+  parentPid: number
+  closed: boolean
+  /** True for the object that stands for the process this code runs in (inside a child). */
+  isCurrent: boolean
+}
+
+const STATE = Symbol('proclab.process')
+const running = new Set<Process>()
+
+/**
+ * A real OS child process that runs `target(...args)` (or your subclass's `run()`), like Python's
+ * `multiprocessing.Process`. The child has its own pid and memory; it re-imports the module that
+ * defines the target, so targets must be exported and code under `isMain(import.meta)` does not re-run.
+ * @example
+ * export function greet(name: string) { console.log(`hello ${name} from ${process.pid}`) }
+ * if (mp.isMain(import.meta)) {
+ *   const p = new mp.Process({ target: greet, args: ['ada'] })
+ *   p.start()
+ *   await p.join()
+ * }
+ */
+export class Process implements ProcessInfo {
+  declare private readonly [STATE]: ProcessState
+
+  constructor(options: ProcessOptions<any> = {}) {
+    const { target, args = [], name, daemon } = options
+    if (target !== undefined && typeof target !== 'function') {
+      throw withCode(new TypeError(`new Process() expects \`target\` to be a function, got ${inspect(target)}.`), 'ERR_MP_INVALID_ARG')
+    }
+    if (!Array.isArray(args)) {
+      throw withCode(new TypeError(`new Process() expects \`args\` to be an array of arguments for the target, got ${inspect(args)}.`), 'ERR_MP_INVALID_ARG')
+    }
+    const identity = nextChildIdentity()
+    const state: ProcessState = {
+      name: '',
+      daemon: daemon ?? currentProcess().daemon,
+      identity,
+      target,
+      args,
+      popen: undefined,
+      parentPid: process.pid,
+      closed: false,
+      isCurrent: false,
+    }
+    Object.defineProperty(this, STATE, { value: state, enumerable: false })
+    this.name = name ?? `${new.target.name}-${identity.join(':')}`
+  }
+
+  /** The name, used in messages and traces. */
+  get name(): string {
+    return this[STATE].name
+  }
+  set name(value: string) {
+    if (typeof value !== 'string') throw withCode(new TypeError(`Process.name must be a string, got ${inspect(value)}.`), 'ERR_MP_INVALID_ARG')
+    this[STATE].name = value
+  }
+
+  /** Whether the child is terminated when its parent exits. Set it before `start()`. */
+  get daemon(): boolean {
+    return this[STATE].daemon
+  }
+  set daemon(value: boolean) {
+    if (this[STATE].popen) throw new StateError(`Process.daemon cannot be changed on ${this.name}: it has already started. Set daemon before start().`)
+    this[STATE].daemon = Boolean(value)
+  }
+
+  /** The child's pid once started; `undefined` before. */
+  get pid(): number | undefined {
+    const state = this[STATE]
+    return state.isCurrent ? process.pid : state.popen?.pid
+  }
+
+  /** Python's `ident`: the same as `pid`. */
+  get ident(): number | undefined {
+    return this.pid
+  }
+
+  /** Python's `_identity`: `[1]` for Process-1, `[1, 2]` for its second child. */
+  get identity(): readonly number[] {
+    return this[STATE].identity
+  }
+
+  /** `null` while running (or not started); 0 ok; 1 uncaught error; n for `process.exit(n)`; `-N` if killed by signal N. */
+  get exitCode(): number | null {
+    return this[STATE].popen?.exitCode ?? null
+  }
+
+  /**
+   * Starts the child now; `pid` is set when this returns. Throws if called twice, if the target is
+   * not exported, or if an argument cannot be copied into another process.
+   */
+  start(): void {
+    const state = this.#usable('start')
+    if (state.popen) throw new StateError(`Process.start() cannot start ${this.name} twice: a process object runs once. Create a new Process to run the target again.`)
+    if (state.isCurrent) throw new StateError(`Process.start() cannot start ${this.name} from inside itself.`)
+    if (currentProcess().daemon) throw new StateError(`Process.start() cannot start ${this.name}: daemon processes may not have children (as in Python), because they are terminated without waiting for them.`)
+    const processClass = this.constructor === Process ? null : locateExport(this.constructor as (...args: unknown[]) => unknown, 'Process.start()', 'Process subclass')
+    const target = state.target ? locateExport(state.target, 'Process.start()', 'target') : null
+    assertCloneable(state.args, 'args', 'Process.start()')
+    const fields = { ...this } as Record<string, unknown>
+    assertCloneable(fields, 'this', 'Process.start()')
+    const message: StartMessage = {
+      kind: 'start',
+      target,
+      processClass,
+      args: state.args,
+      fields,
+      name: state.name,
+      identity: state.identity,
+      daemon: state.daemon,
+      parent: { name: currentProcess().name, pid: process.pid },
+    }
+    const popen = new Popen(message)
+    state.popen = popen
+    popen.keepsParentAlive(!state.daemon)
+    running.add(this)
+    trace('spawn', { daemon: state.daemon }, this.#subject())
+    void popen.exited.then((exitCode) => {
+      running.delete(this)
+      trace('exit', { exitCode }, this.#subject())
+    })
+  }
+
+  /**
+   * Waits until the child exits, or until `timeout` ms have passed (then `exitCode` is still `null`).
+   * @example await p.join(1000); if (p.exitCode === null) p.terminate()
+   */
+  async join(timeout?: number): Promise<void> {
+    const state = this.#usable('join')
+    const ms = validTimeout(timeout, 'Process.join()')
+    if (state.isCurrent) throw new StateError(`Process.join() cannot wait for ${this.name} from inside itself: it would wait forever.`)
+    const popen = state.popen
+    if (!popen) throw new StateError(`Process.join() cannot wait for ${this.name}: it was never started. Call start() first.`)
+    if (popen.exitCode !== null) return
+    // Waiting on a daemon child must keep this process alive, or Node would exit mid-join.
+    popen.keepsParentAlive(true)
+    let timer: NodeJS.Timeout | undefined
+    const timedOut = ms === Infinity ? new Promise<void>(() => {}) : new Promise<void>((done) => (timer = setTimeout(done, ms)))
+    try {
+      await traceWait(`join ${this.name}`, { kind: 'join', target: popen.pid }, Promise.race([popen.exited, timedOut]))
+    } finally {
+      clearTimeout(timer)
+      popen.keepsParentAlive(!state.daemon)
+    }
+  }
+
+  /** Whether the child has started and not yet exited. */
+  isAlive(): boolean {
+    const state = this.#usable('isAlive')
+    return state.isCurrent || (state.popen !== undefined && state.popen.exitCode === null)
+  }
+
+  /** Sends SIGTERM; after it the exit code is -15 (unless the child handles the signal). */
+  terminate(): void {
+    this.#usable('terminate').popen?.terminate()
+  }
+
+  /** Sends SIGKILL; after it the exit code is -9. */
+  kill(): void {
+    this.#usable('kill').popen?.kill()
+  }
+
+  /** Releases the process object. Throws `StateError` if the child is still running; later calls except `close()` throw. */
+  close(): void {
+    const state = this[STATE]
+    if (state.popen && state.popen.exitCode === null) {
+      throw new StateError(`Process.close() cannot release ${this.name}: it is still running. Call join() (or terminate()) first.`)
+    }
+    state.closed = true
+  }
+
+  /** What the child does: calls `target(...args)`. Override it in a subclass (it may be async). */
+  run(): unknown {
+    const { target, args } = this[STATE]
+    return target?.(...args)
+  }
+
+  /** Like Python's repr: `<Process name='Process-1' pid=4242 parent=4200 stopped exitcode=0>`. */
+  toString(): string {
+    const state = this[STATE]
+    const exitCode = this.exitCode
+    const status = state.isCurrent ? 'started' : state.closed ? 'closed' : !state.popen ? 'initial' : exitCode === null ? 'started' : 'stopped'
+    const parts = [this.constructor.name, `name='${state.name}'`]
+    if (this.pid !== undefined) parts.push(`pid=${this.pid}`)
+    parts.push(`parent=${state.parentPid}`, status)
+    if (exitCode !== null && !state.isCurrent) parts.push(`exitcode=${exitCodeName(exitCode)}`)
+    if (state.daemon) parts.push('daemon')
+    return `<${parts.join(' ')}>`
+  }
+
+  [inspect.custom](): string {
+    return this.toString()
+  }
+
+  #usable(api: string): ProcessState {
+    const state = this[STATE]
+    if (state.closed) throw new StateError(`Process.${api}() cannot be used on ${state.name}: the process object is closed.`)
+    return state
+  }
+
+  #subject() {
+    return { pid: this.pid!, ppid: process.pid, name: this.name }
+  }
+}
+
+/** `-15` → `-SIGTERM`, as Python's repr shows it. */
+function exitCodeName(code: number): string {
+  if (code >= 0) return String(code)
+  const name = Object.entries(constants.signals).find(([, number]) => number === -code)?.[0]
+  return name ? `-${name}` : String(code)
+}
+
+/**
+ * The `Process` objects this process started that are still running.
+ * @example for (const p of mp.activeChildren()) p.terminate()
+ */
+export function activeChildren(): Process[] {
+  return [...running]
+}
+
+/** In the child: rebuilds the `Process` object the parent started, without running its constructor (as unpickling does). */
+export function processInChild(message: StartMessage, processClass: typeof Process | null, target: ((...args: unknown[]) => unknown) | undefined): Process {
+  const instance: Process = Object.create((processClass ?? Process).prototype)
+  const state: ProcessState = {
+    name: message.name,
+    daemon: message.daemon,
+    identity: message.identity,
+    target,
+    args: message.args,
+    popen: undefined,
+    parentPid: message.parent.pid,
+    closed: false,
+    isCurrent: true,
+  }
+  Object.defineProperty(instance, STATE, { value: state, enumerable: false })
+  return Object.assign(instance, message.fields)
+}
+
+// Python terminates daemonic children when their parent exits; non-daemon children were waited for.
+process.on('exit', () => {
+  for (const child of running) if (child.daemon) child.terminate()
+})

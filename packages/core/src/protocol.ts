@@ -1,0 +1,31 @@
+/** Messages between a parent and the children it starts, declared once for both sides. */
+
+/** Where a child finds the code to run: a module it imports and the export it looks up there. */
+export interface TargetRef {
+  /** The URL the child imports: the defining module, or its transpiled copy for a TypeScript module. */
+  module: string
+  exportName: string
+}
+
+/** Parent → child, once, right after spawning: everything the child needs to become the `Process`. */
+export interface StartMessage {
+  kind: 'start'
+  /** The target function; `null` when there is none (a subclass's `run()` may not need one). */
+  target: TargetRef | null
+  /** The `Process` subclass to rebuild in the child; `null` for a plain `Process`. */
+  processClass: TargetRef | null
+  args: unknown[]
+  /** Own fields of a `Process` subclass instance, copied by structured clone. */
+  fields: Record<string, unknown>
+  name: string
+  identity: number[]
+  daemon: boolean
+  parent: { name: string; pid: number }
+}
+
+export type ParentMessage = StartMessage
+
+/** Fails loudly on a message kind this version does not know, instead of ignoring it. */
+export function unknownMessage(message: never): never {
+  throw new Error(`proclab received a message it does not understand: ${JSON.stringify(message)}`)
+}

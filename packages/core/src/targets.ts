@@ -1,0 +1,54 @@
+import { pathToFileURL } from 'node:url'
+import { childModuleUrl, moduleExports } from './child-modules.ts'
+import { withCode } from './errors.ts'
+import { definingScript } from './function-location.ts'
+import type { TargetRef } from './protocol.ts'
+
+/**
+ * Turning a function into something a child can find: the module that defines it and the name it is
+ * exported under there (Python pickles a function as module + qualified name, the same idea).
+ */
+
+const located = new WeakMap<Function, TargetRef>()
+
+/**
+ * The module and export name under which a child finds `fn`. Throws a `TypeError` that says how to fix
+ * it when `fn` is not an exported top-level function (or class) of a module file.
+ * @param api The public call, for messages: `Process.start()`.
+ * @param what What `fn` is to the caller, for messages: `target`.
+ */
+export function locateExport(fn: (...args: never[]) => unknown, api: string, what: string): TargetRef {
+  const known = located.get(fn)
+  if (known) return known
+  const label = fn.name ? `'${fn.name}'` : 'an anonymous function'
+  const script = definingScript(fn)
+  if (!script || !/^(file:|\/|[A-Za-z]:[\\/])/.test(script)) {
+    throw notExported(`${api} cannot use ${label} as the ${what}: it is not defined in a module file of your program (it may be a built-in or bound function).`, fn)
+  }
+  const url = script.startsWith('file:') ? script : pathToFileURL(script).href
+  const exported = moduleExports(url).find((e) => (e.local ?? e.name) === fn.name && fn.name !== '')
+  if (!exported) {
+    throw notExported(
+      `${api} cannot use ${label} as the ${what}: it is not exported from ${url}. A child process starts fresh and ` +
+        `re-imports that module to find the ${what} by name (as Python's spawn does), so it must be an exported ` +
+        `top-level ${fn.prototype && /^class\b/.test(Function.prototype.toString.call(fn)) ? 'class' : 'function'}: write \`export ${declaration(fn)}\` in that module.`,
+      fn,
+    )
+  }
+  const ref: TargetRef = { module: childModuleUrl(url), exportName: exported.name }
+  located.set(fn, ref)
+  return ref
+}
+
+function declaration(fn: Function): string {
+  const source = Function.prototype.toString.call(fn)
+  if (/^class\b/.test(source)) return `class ${fn.name || 'MyProcess'} …`
+  if (/^async\b/.test(source)) return `async function ${fn.name || 'work'}(…)`
+  return `function ${fn.name || 'work'}(…)`
+}
+
+// Thrown when a target cannot be found again by a child.
+function notExported(message: string, fn: Function): TypeError {
+  const inline = fn.name === '' || fn.name === 'target' ? ' An inline arrow function cannot be re-imported: move it to the top level of the module and export it.' : ''
+  return withCode(new TypeError(message + inline), 'ERR_MP_TARGET_NOT_EXPORTED')
+}

@@ -1,0 +1,45 @@
+import { openSync, writeSync } from 'node:fs'
+
+/** The environment variable naming the file every proclab process appends trace events to. */
+export const TRACE_ENV = 'PROCLAB_TRACE'
+
+/** Who an event is about: the process that started, exited, blocked… */
+export interface TraceSubject {
+  pid: number
+  ppid: number
+  name: string
+}
+
+let fd: number | undefined
+let subject: () => TraceSubject
+
+/** True when this process writes trace events; checked before building any event, so tracing off costs one branch. */
+export let tracing = false
+
+/** Starts tracing if `PROCLAB_TRACE` is set; `self` describes this process for events about itself. */
+export function initTracing(self: () => TraceSubject): void {
+  subject = self
+  const file = process.env[TRACE_ENV]
+  if (!file || fd !== undefined) return
+  // One append-mode descriptor: each event is one write(2), which O_APPEND keeps whole across processes.
+  fd = openSync(file, 'a')
+  tracing = true // the descriptor stays open until the process ends, so events written at exit still land
+}
+
+/** Appends an event about this process (or, with `about`, another one: a child that was spawned or exited). */
+export function trace(event: string, fields: Record<string, unknown> = {}, about?: TraceSubject): void {
+  if (!tracing) return
+  const line = JSON.stringify({ t: performance.timeOrigin + performance.now(), ...(about ?? subject()), event, ...fields })
+  writeSync(fd!, line + '\n')
+}
+
+/** Traces a wait: `block` now, `unblock` when `wait` settles; the result is `wait`'s own. */
+export async function traceWait<T>(on: string, fields: Record<string, unknown>, wait: Promise<T>): Promise<T> {
+  if (!tracing) return wait
+  trace('block', { on, ...fields })
+  try {
+    return await wait
+  } finally {
+    trace('unblock', { on, ...fields })
+  }
+}

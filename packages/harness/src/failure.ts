@@ -1,0 +1,78 @@
+import type { ProgramRun } from './run.ts'
+import type { LiveProcess } from './processes.ts'
+import { pendingWaits, type TraceEvent } from './trace.ts'
+import type { Target } from './locate.ts'
+
+/** Lines of program output shown in a failure, from the start and from the end. */
+export const OUTPUT_HEAD_LINES = 40
+export const OUTPUT_TAIL_LINES = 20
+
+/**
+ * A lesson check that failed. Its message leads with what the learner probably got wrong,
+ * then shows what was expected, what happened, and the program's own output.
+ */
+export class LessonFailure extends Error {
+  readonly code: string
+  constructor(message: string, code = 'ERR_LESSON_CHECK') {
+    super(message)
+    this.code = code
+  }
+
+  /** The program ran past its time limit. */
+  static timeout(context: { file: string; target: Target; timeout: number; alive: LiveProcess[]; trace: TraceEvent[]; stdout: string; stderr: string }): LessonFailure {
+    const waits = pendingWaits(context.trace)
+    const names = new Map(context.trace.map((e) => [e.pid, e.name]))
+    const alive = context.alive
+      .map((p) => {
+        const wait = waits.get(p.pid)
+        const doing = wait ? `waiting on ${describeWait(wait)}` : 'running'
+        return `  pid ${p.pid} ${names.get(p.pid) ?? p.command}: ${doing}`
+      })
+      .join('\n')
+    const hint =
+      `The program did not finish within ${context.timeout} ms, so it was stopped. ` +
+      `A program that never ends is usually waiting for something that never comes: a join() on a child that never exits, ` +
+      `a get() on a queue nobody puts into, or a lock nobody releases.`
+    return new LessonFailure(
+      `${hint}\n\nStill running when it was stopped:\n${alive || '  (nothing: the program was exiting)'}\n\n` +
+        formatOutput(context.file, context.target, undefined, context.stdout, context.stderr),
+      'ERR_LESSON_TIMEOUT',
+    )
+  }
+
+  /** The program exited but some of its processes did not. */
+  static leftovers(run: ProgramRun, leftovers: LiveProcess[], hint?: string): LessonFailure {
+    const names = new Map(run.trace.map((e) => [e.pid, e.name]))
+    const list = leftovers.map((p) => `  pid ${p.pid} ${names.get(p.pid) ?? ''} ${p.command}`.trimEnd()).join('\n')
+    return new LessonFailure(
+      `${hint ?? 'Your program exited but left processes running: every process it starts must end with it.'}\n\n` +
+        `Still running after the program exited:\n${list}\n\n${formatRun(run)}`,
+      'ERR_LESSON_LEFTOVERS',
+    )
+  }
+}
+
+function describeWait(event: TraceEvent): string {
+  const on = event.on
+  return typeof on === 'string' ? on : JSON.stringify(on ?? event)
+}
+
+/** The program's output, capped, with a heading saying which program ran and how it ended. */
+export function formatRun(run: ProgramRun): string {
+  return formatOutput(run.file, run.target, run.exitCode, run.stdout, run.stderr)
+}
+
+function formatOutput(file: string, target: Target, exitCode: number | undefined, stdout: string, stderr: string): string {
+  const ended = exitCode === undefined ? 'stopped' : `exit code ${exitCode}`
+  return [`Program: ${file} (${target}), ${ended}`, section('stdout', stdout), section('stderr', stderr)].join('\n')
+}
+
+function section(title: string, text: string): string {
+  const lines = text.replace(/\n$/, '').split('\n')
+  if (text === '') return `── ${title}: (empty) ──`
+  const shown =
+    lines.length <= OUTPUT_HEAD_LINES + OUTPUT_TAIL_LINES
+      ? lines
+      : [...lines.slice(0, OUTPUT_HEAD_LINES), `… ${lines.length - OUTPUT_HEAD_LINES - OUTPUT_TAIL_LINES} more lines …`, ...lines.slice(-OUTPUT_TAIL_LINES)]
+  return `── ${title} ──\n${shown.join('\n')}`
+}

@@ -1,0 +1,6 @@
+export { runExercise, LEFTOVER_GRACE_MS, type ProgramRun, type RunOptions } from './run.ts'
+export { expectProgram, ProgramExpectations } from './expect.ts'
+export { LessonFailure, formatRun } from './failure.ts'
+export { readTrace, pendingWaits, type TraceEvent } from './trace.ts'
+export { currentTarget, lessonPaths, programFile, TARGET_ENV, type LessonPaths, type Target } from './locate.ts'
+export { processGroupMembers, stillRunning, type LiveProcess } from './processes.ts'

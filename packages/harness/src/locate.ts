@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs'
+import { basename, dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** Which version of a lesson's program a test runs: the learner's starter or the reference solution. */
+export type Target = 'starter' | 'solution'
+
+/** The environment variable that picks the target; anything but `solution` means the starter. */
+export const TARGET_ENV = 'PROCLAB_TARGET'
+
+/** Reads the target from the environment. */
+export function currentTarget(env: NodeJS.ProcessEnv = process.env): Target {
+  return env[TARGET_ENV] === 'solution' ? 'solution' : 'starter'
+}
+
+/** A lesson folder and the repository around it, derived from the folder alone. */
+export interface LessonPaths {
+  /** `lessons/NN-topic`, absolute. */
+  lessonDir: string
+  /** `NN-topic`. */
+  id: string
+  /** The repository root (the folder holding `lessons/` and `solutions/`). */
+  root: string
+  /** `solutions/NN-topic`, absolute. */
+  solutionDir: string
+}
+
+/**
+ * Finds a lesson from any file or folder inside it, such as a test's `import.meta.url`.
+ * @example lessonPaths(import.meta.url).id // '01-hello-process'
+ */
+export function lessonPaths(fileOrDir: string | URL): LessonPaths {
+  let dir = String(fileOrDir).startsWith('file:') ? fileURLToPath(fileOrDir) : resolve(String(fileOrDir))
+  if (!existsSync(join(dir, 'package.json'))) dir = dirname(dir)
+  const root = resolve(dir, '..', '..')
+  const id = basename(dir)
+  return { lessonDir: dir, id, root, solutionDir: join(root, 'solutions', id) }
+}
+
+/** The program file a test runs for `target`: `exercise.ts` in the lesson, or in its solution folder. */
+export function programFile(paths: LessonPaths, target: Target, file = 'exercise.ts'): string {
+  const path = join(target === 'solution' ? paths.solutionDir : paths.lessonDir, file)
+  if (!existsSync(path)) {
+    throw new Error(
+      `The ${target} of lesson ${paths.id} is missing: expected ${relative(paths.root, path)}. ` +
+        (target === 'solution'
+          ? `Create it next to the lesson, in solutions/${paths.id}/, with the same file name as the starter.`
+          : `Restore it with \`npx proclab reset ${paths.id}\`.`),
+    )
+  }
+  return path
+}

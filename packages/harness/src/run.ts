@@ -1,0 +1,142 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { constants, tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import { execa } from 'execa'
+import { LessonFailure } from './failure.ts'
+import { currentTarget, lessonPaths, programFile, type Target } from './locate.ts'
+import { killAll, processGroupMembers, stillRunning, type LiveProcess } from './processes.ts'
+import { pendingWaits, readTrace, type TraceEvent } from './trace.ts'
+
+/** Options of {@link runExercise}. */
+export interface RunOptions {
+  /** Command-line arguments for the program. */
+  args?: string[]
+  /** The program file inside the lesson (or solution) folder. Default `exercise.ts`. */
+  file?: string
+  /** Milliseconds before the program is called stuck and its whole tree is killed. Default 30 000. */
+  timeout?: number
+  /** Extra environment variables. */
+  env?: Record<string, string>
+  /** Which version to run; default from `PROCLAB_TARGET`. */
+  target?: Target
+  /** What to tell the learner if the program leaves a process running after it exits. */
+  leakHint?: string
+}
+
+/** What a program did: its output, exit code and trace. */
+export interface ProgramRun {
+  target: Target
+  /** The program, relative to the repository root. */
+  file: string
+  /** The program's own exit code; a negative number `-N` when signal N ended it. */
+  exitCode: number
+  stdout: string
+  stderr: string
+  /** stdout split into lines, without the trailing empty line. */
+  lines: string[]
+  /** Every `PROCLAB_TRACE` event of every process of the program, in time order. */
+  trace: TraceEvent[]
+  /** The program's own pid (the root of its process tree). */
+  pid: number
+}
+
+/** Processes still alive after the program's root exited get this long to finish on their own. */
+export const LEFTOVER_GRACE_MS = 2000
+const DEFAULT_TIMEOUT_MS = 30_000
+const tsxLoader = import.meta.resolve('tsx')
+const runningGroups = new Set<number>()
+// If the test process itself exits early, take every program tree it started down with it.
+process.once('exit', () => {
+  for (const pgid of runningGroups) killAll(pgid, [])
+})
+
+/**
+ * Runs a lesson's program (the starter, or the solution when `PROCLAB_TARGET=solution`) as its own
+ * process tree, waits for it, kills whatever is left, and fails if the program timed out or left
+ * a process running.
+ * @example
+ * const run = await runExercise(import.meta.url)
+ * expectProgram(run).exitCode(0)
+ */
+export async function runExercise(lesson: string | URL, options: RunOptions = {}): Promise<ProgramRun> {
+  const paths = lessonPaths(lesson)
+  const target = options.target ?? currentTarget()
+  const file = programFile(paths, target, options.file)
+  const shownFile = relative(paths.root, file)
+  const traceDir = mkdtempSync(join(tmpdir(), 'proclab-run-'))
+  const traceFile = join(traceDir, 'trace.jsonl')
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS
+
+  const [command, ...args] = [...deathSignalWrapper, process.execPath, '--import', tsxLoader, file, ...(options.args ?? [])]
+  const subprocess = execa(command!, args, {
+    cwd: dirname(file),
+    env: { PROCLAB_TRACE: traceFile, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env },
+    stdin: 'ignore',
+    detached: true, // its own process group, so the whole tree can be found and killed
+    reject: false,
+    stripFinalNewline: false,
+    maxBuffer: 256 * 1024 * 1024,
+  })
+  const pgid = subprocess.pid!
+  runningGroups.add(pgid)
+  let timer: NodeJS.Timeout | undefined
+  const timedOut = new Promise<'timeout'>((done) => (timer = setTimeout(() => done('timeout'), timeout)))
+
+  try {
+    const outcome = await Promise.race([subprocess, timedOut])
+    const trace = () => readTrace(traceFile)
+    if (outcome === 'timeout') {
+      const alive = processGroupMembers(pgid)
+      killAll(pgid, alive.map((p) => p.pid))
+      const output = await subprocess
+      throw LessonFailure.timeout({ file: shownFile, target, timeout, alive, trace: trace(), stdout: output.stdout as string, stderr: output.stderr as string })
+    }
+    const run: ProgramRun = {
+      target,
+      file: shownFile,
+      exitCode: outcome.exitCode ?? -signalNumber(outcome.signal),
+      stdout: outcome.stdout as string,
+      stderr: outcome.stderr as string,
+      lines: splitLines(outcome.stdout as string),
+      trace: trace(),
+      pid: pgid,
+    }
+    const leftovers = await leftoversAfterGrace(pgid, run.trace)
+    if (leftovers.length > 0) {
+      killAll(pgid, leftovers.map((p) => p.pid))
+      throw LessonFailure.leftovers(run, leftovers, options.leakHint)
+    }
+    return run
+  } finally {
+    clearTimeout(timer)
+    killAll(pgid, [])
+    runningGroups.delete(pgid)
+    rmSync(traceDir, { recursive: true, force: true })
+  }
+}
+
+/** Processes of the program still alive after a grace period: its group, and any pid the trace saw spawned. */
+async function leftoversAfterGrace(pgid: number, trace: TraceEvent[]): Promise<LiveProcess[]> {
+  const spawned = trace.filter((e) => e.event === 'spawn').map((e) => e.pid)
+  const deadline = Date.now() + LEFTOVER_GRACE_MS
+  for (;;) {
+    const byPid = new Map([...processGroupMembers(pgid), ...stillRunning(spawned)].map((p) => [p.pid, p]))
+    if (byPid.size === 0 || Date.now() >= deadline) return [...byPid.values()]
+    await new Promise((done) => setTimeout(done, 50))
+  }
+}
+
+// Where setpriv exists (Linux), the program dies with the test process even if the test is SIGKILLed.
+const deathSignalWrapper = existsSync('/usr/bin/setpriv') ? ['/usr/bin/setpriv', '--pdeathsig', 'KILL', '--'] : []
+
+function signalNumber(signal: string | undefined): number {
+  return (signal && constants.signals[signal as NodeJS.Signals]) || 1
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split('\n')
+  if (lines.at(-1) === '') lines.pop()
+  return lines
+}
+
+export { pendingWaits }

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs'
+
+/** One line of a `PROCLAB_TRACE` file (see SPEC *Tracing*). */
+export interface TraceEvent {
+  /** Milliseconds since the epoch, comparable across processes. */
+  t: number
+  pid: number
+  ppid: number
+  name: string
+  event: string
+  [field: string]: unknown
+}
+
+/** Reads a trace file; a missing file (tracing never started) is an empty trace. */
+export function readTrace(file: string): TraceEvent[] {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch {
+    return []
+  }
+  const events: TraceEvent[] = []
+  for (const line of text.split('\n')) {
+    // A process killed mid-write can leave a torn last line: skip what does not parse.
+    if (!line.trim()) continue
+    try {
+      events.push(JSON.parse(line) as TraceEvent)
+    } catch {}
+  }
+  return events.sort((a, b) => a.t - b.t)
+}
+
+/** What each process was last seen waiting on (a `block` with no later `unblock`), by pid. */
+export function pendingWaits(events: TraceEvent[]): Map<number, TraceEvent> {
+  const waiting = new Map<number, TraceEvent>()
+  for (const event of events) {
+    if (event.event === 'block') waiting.set(event.pid, event)
+    else if (event.event === 'unblock' || event.event === 'exit') waiting.delete(event.pid)
+  }
+  return waiting
+}
