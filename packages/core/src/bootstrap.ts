@@ -6,6 +6,7 @@
 import './mark-child.ts'
 import module from 'node:module'
 import { inspect } from 'node:util'
+import { markTargetImported } from './child-flag.ts'
 import { becomeChild, ParentProcess, type ProcessInfo } from './current.ts'
 import { Process, processInChild } from './process.ts'
 import { unknownMessage, type ParentMessage, type TargetRef } from './protocol.ts'
@@ -38,6 +39,7 @@ async function run(message: Extract<ParentMessage, { kind: 'start' }>): Promise<
   try {
     const processClass = message.processClass ? ((await importExport(message.processClass)) as typeof Process) : null
     const target = message.target ? ((await importExport(message.target)) as (...args: unknown[]) => unknown) : undefined
+    markTargetImported()
     const self = processInChild(message, processClass, target)
     becomeChild(self, parent)
     await self.run()

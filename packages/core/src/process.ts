@@ -1,5 +1,6 @@
 import { inspect } from 'node:util'
 import { constants } from 'node:os'
+import { isImportingTarget } from './child-flag.ts'
 import { currentProcess, nextChildIdentity, type ProcessInfo } from './current.ts'
 import { StateError, withCode } from './errors.ts'
 import { Popen } from './popen.ts'
@@ -123,6 +124,7 @@ export class Process implements ProcessInfo {
     const state = this.#usable('start')
     if (state.popen) throw new StateError(`Process.start() cannot start ${this.name} twice: a process object runs once. Create a new Process to run the target again.`)
     if (state.isCurrent) throw new StateError(`Process.start() cannot start ${this.name} from inside itself.`)
+    if (isImportingTarget()) throw startedWhileImporting(this.name)
     if (currentProcess().daemon) throw new StateError(`Process.start() cannot start ${this.name}: daemon processes may not have children (as in Python), because they are terminated without waiting for them.`)
     const processClass = this.constructor === Process ? null : locateExport(this.constructor as (...args: unknown[]) => unknown, 'Process.start()', 'Process subclass')
     const target = state.target ? locateExport(state.target, 'Process.start()', 'target') : null
@@ -231,6 +233,16 @@ export class Process implements ProcessInfo {
   #subject() {
     return { pid: this.pid!, ppid: process.pid, name: this.name }
   }
+}
+
+// Thrown when module-level code of a re-imported module starts a process: without the guard, every child would start another.
+function startedWhileImporting(name: string): StateError {
+  return new StateError(
+    `Process.start() was called while this child process (${currentProcess().name}) was still importing its ` +
+      `target's module, so ${name} was not started. A child re-imports the module that defines its target; code ` +
+      `that starts processes at the top level of that module would run again in every child and start children ` +
+      `forever. Put it inside \`if (mp.isMain(import.meta)) { … }\`, Python's \`if __name__ == '__main__':\`.`,
+  )
 }
 
 /** `-15` → `-SIGTERM`, as Python's repr shows it. */
