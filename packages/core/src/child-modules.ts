@@ -59,11 +59,11 @@ function compile(path: string): CompiledModule {
   compiled.set(path, module) // before compiling imports: modules may import each other in a cycle
 
   const cached = readIfExists(file)
-  if (cached?.startsWith(stamp + ' ')) {
-    module.exports = lex(cached)[1].map((e) => ({ name: e.n, local: e.ln }))
+  const footer = cached?.slice(cached.lastIndexOf('\n') + 1)
+  if (footer?.startsWith(stamp + ' ')) {
+    module.exports = lex(cached!)[1].map((e) => ({ name: e.n, local: e.ln }))
     // This copy is current, and its imports' copies are named by their paths; but those may be stale.
-    const header = cached.slice(0, cached.indexOf('\n'))
-    for (const dependency of JSON.parse(header.slice(stamp.length + 1)) as string[]) compile(dependency)
+    for (const dependency of JSON.parse(footer.slice(stamp.length + 1)) as string[]) compile(dependency)
     return module
   }
 
@@ -83,8 +83,9 @@ function compile(path: string): CompiledModule {
     output += code.slice(copied, specifier.s) + (specifier.d === -1 ? url : JSON.stringify(url))
     copied = specifier.e
   }
-  // The first line records what this copy was made from and which TypeScript files it imports.
-  output = `${stamp} ${JSON.stringify(dependencies)}\n${output}${code.slice(copied)}`
+  // The last line records what this copy was made from and which TypeScript files it imports (last, so
+  // that the inline source map's line numbers stay right).
+  output = `${output}${code.slice(copied)}\n${stamp} ${JSON.stringify(dependencies)}`
   writeAtomically(file, output)
   return module
 }

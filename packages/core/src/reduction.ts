@@ -45,9 +45,10 @@ export function assertCloneable(value: unknown, root: string, api: string): void
 function notCloneable(api: string, path: string, what: string): TypeError {
   return withCode(
     new TypeError(
-      `${api} cannot send ${path} to another process: it is ${what}. Arguments are copied into the ` +
-        `child by structured clone, which copies data (objects, arrays, Map, Set, Date, typed arrays…) but ` +
-        `not functions or symbols. Pass plain data, and let the child import any code it needs.`,
+      `${api} cannot send the arguments: ${path} is ${what}, which cannot cross a process boundary. ` +
+        `Arguments are copied into the other process by structured clone, which copies data (objects, arrays, ` +
+        `Map, Set, Date, typed arrays…) but not functions or symbols. Pass plain data, and let the other ` +
+        `process import any code it needs.`,
     ),
     'ERR_MP_NOT_CLONEABLE',
   )

@@ -1,7 +1,6 @@
 import type { ProgramRun } from './run.ts'
 import type { LiveProcess } from './processes.ts'
 import { pendingWaits, type TraceEvent } from './trace.ts'
-import type { Target } from './locate.ts'
 
 /** Lines of program output shown in a failure, from the start and from the end. */
 export const OUTPUT_HEAD_LINES = 40
@@ -19,7 +18,7 @@ export class LessonFailure extends Error {
   }
 
   /** The program ran past its time limit. */
-  static timeout(context: { file: string; target: Target; timeout: number; alive: LiveProcess[]; trace: TraceEvent[]; stdout: string; stderr: string }): LessonFailure {
+  static timeout(context: { file: string; timeout: number; alive: LiveProcess[]; trace: TraceEvent[]; stdout: string; stderr: string }): LessonFailure {
     const waits = pendingWaits(context.trace)
     const names = new Map(context.trace.map((e) => [e.pid, e.name]))
     const alive = context.alive
@@ -35,7 +34,7 @@ export class LessonFailure extends Error {
       `a get() on a queue nobody puts into, or a lock nobody releases.`
     return new LessonFailure(
       `${hint}\n\nStill running when it was stopped:\n${alive || '  (nothing: the program was exiting)'}\n\n` +
-        formatOutput(context.file, context.target, undefined, context.stdout, context.stderr),
+        formatOutput(context.file, undefined, context.stdout, context.stderr),
       'ERR_LESSON_TIMEOUT',
     )
   }
@@ -59,12 +58,12 @@ function describeWait(event: TraceEvent): string {
 
 /** The program's output, capped, with a heading saying which program ran and how it ended. */
 export function formatRun(run: ProgramRun): string {
-  return formatOutput(run.file, run.target, run.exitCode, run.stdout, run.stderr)
+  return formatOutput(run.file, run.exitCode, run.stdout, run.stderr)
 }
 
-function formatOutput(file: string, target: Target, exitCode: number | undefined, stdout: string, stderr: string): string {
+function formatOutput(file: string, exitCode: number | undefined, stdout: string, stderr: string): string {
   const ended = exitCode === undefined ? 'stopped' : `exit code ${exitCode}`
-  return [`Program: ${file} (${target}), ${ended}`, section('stdout', stdout), section('stderr', stderr)].join('\n')
+  return [`Program: ${file}, ${ended}`, section('stdout', stdout), section('stderr', stderr)].join('\n')
 }
 
 function section(title: string, text: string): string {

@@ -1,6 +1,6 @@
-export { runExercise, LEFTOVER_GRACE_MS, type ProgramRun, type RunOptions } from './run.ts'
+export { runExercise, runProgram, LEFTOVER_GRACE_MS, type ProgramRun, type RunOptions, type ProgramOptions } from './run.ts'
 export { expectProgram, ProgramExpectations } from './expect.ts'
 export { LessonFailure, formatRun } from './failure.ts'
 export { readTrace, pendingWaits, type TraceEvent } from './trace.ts'
 export { currentTarget, lessonPaths, programFile, TARGET_ENV, type LessonPaths, type Target } from './locate.ts'
-export { processGroupMembers, stillRunning, type LiveProcess } from './processes.ts'
+export { processGroupMembers, stillRunning, killAll, type LiveProcess } from './processes.ts'

@@ -5,28 +5,37 @@ import { execa } from 'execa'
 import { LessonFailure } from './failure.ts'
 import { currentTarget, lessonPaths, programFile, type Target } from './locate.ts'
 import { killAll, processGroupMembers, stillRunning, type LiveProcess } from './processes.ts'
-import { pendingWaits, readTrace, type TraceEvent } from './trace.ts'
+import { readTrace, type TraceEvent } from './trace.ts'
 
-/** Options of {@link runExercise}. */
-export interface RunOptions {
+/** Options of {@link runProgram}. */
+export interface ProgramOptions {
   /** Command-line arguments for the program. */
   args?: string[]
-  /** The program file inside the lesson (or solution) folder. Default `exercise.ts`. */
-  file?: string
   /** Milliseconds before the program is called stuck and its whole tree is killed. Default 30 000. */
   timeout?: number
   /** Extra environment variables. */
   env?: Record<string, string>
-  /** Which version to run; default from `PROCLAB_TARGET`. */
-  target?: Target
   /** What to tell the learner if the program leaves a process running after it exits. */
   leakHint?: string
+  /** How the program is named in messages. Default: its path. */
+  shownAs?: string
+  /** Run TypeScript through tsx (the default for `.ts` files), or with plain `node`. */
+  loader?: 'tsx' | 'none'
+}
+
+/** Options of {@link runExercise}. */
+export interface RunOptions extends Omit<ProgramOptions, 'shownAs'> {
+  /** The program file inside the lesson (or solution) folder. Default `exercise.ts`. */
+  file?: string
+  /** Which version to run; default from `PROCLAB_TARGET`. */
+  target?: Target
 }
 
 /** What a program did: its output, exit code and trace. */
 export interface ProgramRun {
-  target: Target
-  /** The program, relative to the repository root. */
+  /** For a lesson: whether the starter or the solution ran. */
+  target?: Target
+  /** The program, as messages name it. */
   file: string
   /** The program's own exit code; a negative number `-N` when signal N ended it. */
   exitCode: number
@@ -51,9 +60,8 @@ process.once('exit', () => {
 })
 
 /**
- * Runs a lesson's program (the starter, or the solution when `PROCLAB_TARGET=solution`) as its own
- * process tree, waits for it, kills whatever is left, and fails if the program timed out or left
- * a process running.
+ * Runs a lesson's program (the starter, or the solution when `PROCLAB_TARGET=solution`) with
+ * {@link runProgram}.
  * @example
  * const run = await runExercise(import.meta.url)
  * expectProgram(run).exitCode(0)
@@ -62,12 +70,23 @@ export async function runExercise(lesson: string | URL, options: RunOptions = {}
   const paths = lessonPaths(lesson)
   const target = options.target ?? currentTarget()
   const file = programFile(paths, target, options.file)
-  const shownFile = relative(paths.root, file)
+  return { ...(await runProgram(file, { ...options, shownAs: `${relative(paths.root, file)} (${target})` })), target }
+}
+
+/**
+ * Runs a program as its own process tree (TypeScript through tsx), with `PROCLAB_TRACE` on, waits for
+ * it, kills whatever is left, and throws a {@link LessonFailure} if it timed out or left a process running.
+ * @example
+ * const run = await runProgram('test/fixtures/hello.ts')
+ */
+export async function runProgram(file: string, options: ProgramOptions = {}): Promise<ProgramRun> {
+  const shownFile = options.shownAs ?? file
   const traceDir = mkdtempSync(join(tmpdir(), 'proclab-run-'))
   const traceFile = join(traceDir, 'trace.jsonl')
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS
+  const loader = (options.loader ?? (/\.[cm]?tsx?$/.test(file) ? 'tsx' : 'none')) === 'tsx' ? ['--import', tsxLoader] : []
 
-  const [command, ...args] = [...deathSignalWrapper, process.execPath, '--import', tsxLoader, file, ...(options.args ?? [])]
+  const [command, ...args] = [...deathSignalWrapper, process.execPath, ...loader, file, ...(options.args ?? [])]
   const subprocess = execa(command!, args, {
     cwd: dirname(file),
     env: { PROCLAB_TRACE: traceFile, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env },
@@ -89,10 +108,9 @@ export async function runExercise(lesson: string | URL, options: RunOptions = {}
       const alive = processGroupMembers(pgid)
       killAll(pgid, alive.map((p) => p.pid))
       const output = await subprocess
-      throw LessonFailure.timeout({ file: shownFile, target, timeout, alive, trace: trace(), stdout: output.stdout as string, stderr: output.stderr as string })
+      throw LessonFailure.timeout({ file: shownFile, timeout, alive, trace: trace(), stdout: output.stdout as string, stderr: output.stderr as string })
     }
     const run: ProgramRun = {
-      target,
       file: shownFile,
       exitCode: outcome.exitCode ?? -signalNumber(outcome.signal),
       stdout: outcome.stdout as string,
@@ -139,4 +157,3 @@ function splitLines(text: string): string[] {
   return lines
 }
 
-export { pendingWaits }

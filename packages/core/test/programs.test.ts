@@ -1,0 +1,116 @@
+import { setTimeout as delay } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { describe, expect, test } from 'vitest'
+import { killAll, runProgram, stillRunning, type ProgramRun, type TraceEvent } from '@proclab/harness'
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
+const events = (run: ProgramRun, event: string) => run.trace.filter((e: TraceEvent) => e.event === event)
+
+describe('targets and names', () => {
+  test('a TypeScript program runs targets from its own module and from modules it imports', async () => {
+    const run = await runProgram(fixture('hello.ts'))
+    expect(run.exitCode).toBe(0)
+    const main = run.pid
+    expect(run.lines).toEqual([
+      expect.stringMatching(new RegExp(`^greet kurong 18 name=Process-1 pid=\\d+ ppid=${main} parent=MainProcess:${main}$`)),
+      expect.stringMatching(new RegExp(`^double 42 pid=\\d+ ppid=${main}$`)),
+      `main pid=${main} name=MainProcess parent=null`,
+      expect.stringMatching(new RegExp(`^repr <Process name='Process-1' pid=\\d+ parent=${main} stopped exitcode=0>$`)),
+    ])
+  })
+
+  test('a plain JavaScript program runs with node and no loader', async () => {
+    const run = await runProgram(fixture('hello.mjs'))
+    expect(run.lines).toEqual([expect.stringMatching(new RegExp(`^greet js name=Process-1 pid=\\d+ ppid=${run.pid}$`)), `main pid=${run.pid} exitcode=0`])
+  })
+
+  test("a child's children are named Process-1:N and know their parent", async () => {
+    const run = await runProgram(fixture('grandchildren.ts'))
+    const middle = run.lines.find((l) => l.startsWith('middle name='))!.match(/pid=(\d+)/)![1]
+    const leaves = run.lines.filter((l) => l.startsWith('leaf')).sort()
+    expect(leaves).toEqual([
+      expect.stringMatching(new RegExp(`^leaf name=Process-1:1 pid=\\d+ ppid=${middle} parent=Process-1$`)),
+      expect.stringMatching(new RegExp(`^leaf name=Process-1:2 pid=\\d+ ppid=${middle} parent=Process-1$`)),
+    ])
+    expect(run.lines.slice(-2)).toEqual(['middle joined Process-1:1,Process-1:2', 'main done exitcode=0'])
+  })
+
+  test('a child that starts a process while re-importing its module is refused, with the reason', async () => {
+    const run = await runProgram(fixture('noguard.ts'))
+    expect(run.lines).toEqual([`exitcode=1 pid=${run.pid}`])
+    expect(run.stderr).toContain('Process Process-1:\nStateError: Process.start() was called while this child process (Process-1) was still importing')
+    expect(run.stderr).toContain('if (mp.isMain(import.meta))')
+  })
+
+  test("an uncaught error prints `Process <name>:` and a stack that points at the learner's TypeScript", async () => {
+    const run = await runProgram(fixture('crash.ts'))
+    expect(run.lines).toEqual(['exitcode=1'])
+    expect(run.stderr).toMatch(/^Process Exploder:\nError: boom from the child\n\s+at explode \(.*fixtures\/crash\.ts:5:9\)/)
+  })
+})
+
+describe('exiting', () => {
+  test('a program whose main code ends without join waits for its non-daemon child, then exits by itself', async () => {
+    const run = await runProgram(fixture('no-join.ts'))
+    expect(run.exitCode).toBe(0)
+    expect(run.lines).toEqual(['main code done', 'child finished'])
+  })
+
+  test('daemon children end with their parent; non-daemon children are waited for', async () => {
+    const run = await runProgram(fixture('daemon.ts')) // throws if any process is left behind
+    expect(run.exitCode).toBe(0)
+    expect(run.lines).toContain('worker finished')
+    const daemonPid = Number(run.lines.find((l) => l.startsWith('main done'))!.split('daemon=')[1])
+    expect(events(run, 'spawn').map((e) => e.pid)).toContain(daemonPid)
+    expect(stillRunning([daemonPid])).toEqual([])
+  })
+
+  test.each([
+    ['exits at once', 'exit'],
+    ['ends normally', 'end'],
+  ])('nothing a child prints is lost when it prints 100,000 lines and %s', async (_, how) => {
+    const run = await runProgram(fixture('flood.ts'), { args: ['100000', how] })
+    expect(run.lines.length).toBe(100_001)
+    expect(run.lines[99_999]).toBe('line 99999')
+    expect(run.lines.every((line, i) => i === 100_000 || line === `line ${i}`)).toBe(true)
+    expect(run.lines.at(-1)).toBe('done exitcode=0')
+  })
+
+  test('when the parent is killed with SIGKILL, every child exits within a second, even a busy one', async () => {
+    const program = spawn(process.execPath, ['--import', 'tsx', fixture('killed-parent.ts')], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] })
+    let children: number[] = []
+    try {
+      for await (const line of createInterface({ input: program.stdout })) {
+        children = line.split(' ').slice(1).map(Number)
+        break
+      }
+      expect(children).toHaveLength(3)
+      expect(stillRunning(children)).toHaveLength(3)
+      program.kill('SIGKILL')
+      const deadline = Date.now() + 1000
+      while (stillRunning(children).length > 0 && Date.now() < deadline) await delay(20)
+      expect(stillRunning(children)).toEqual([])
+    } finally {
+      killAll(program.pid!, children)
+    }
+  })
+})
+
+describe('tracing', () => {
+  test('PROCLAB_TRACE records spawn, start, exit and the parent blocking on join', async () => {
+    const run = await runProgram(fixture('hello.ts'))
+    const children = events(run, 'spawn').map((e) => e.pid)
+    expect(children).toHaveLength(2)
+    for (const pid of children) {
+      const own = run.trace.filter((e) => e.pid === pid).map((e) => e.event)
+      expect(own).toEqual(['spawn', 'start', 'exit'])
+    }
+    const joins = run.trace.filter((e) => e.pid === run.pid && (e.event === 'block' || e.event === 'unblock'))
+    expect(joins.map((e) => `${e.event} ${e.on}`)).toEqual(['block join Process-1', 'unblock join Process-1', 'block join Process-2', 'unblock join Process-2'])
+    expect(events(run, 'exit').map((e) => e.exitCode)).toEqual([0, 0, 0])
+    const [first] = events(run, 'spawn')
+    expect(first).toMatchObject({ ppid: run.pid, name: 'Process-1', t: expect.any(Number) })
+  })
+})
