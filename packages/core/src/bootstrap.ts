@@ -17,6 +17,12 @@ process.setSourceMapsEnabled(true)
 // Node ≥ 22.1 can keep compiled bytecode on disk: later children skip parsing the same modules.
 ;(module as { enableCompileCache?: () => unknown }).enableCompileCache?.()
 
+// When stdout/stderr are pipes, Node may queue writes and process.exit() drops what is queued (Node 24
+// does, with 100k lines). Blocking writes, as Python's, mean a child's output is all out before it exits.
+for (const stream of [process.stdout, process.stderr]) {
+  ;(stream as unknown as { _handle?: { setBlocking?: (blocking: boolean) => void } })._handle?.setBlocking?.(true)
+}
+
 let name = 'Process'
 
 process.on('uncaughtException', (error) => exitWithError(error))

@@ -42,7 +42,7 @@ export class LessonFailure extends Error {
   /** The program exited but some of its processes did not. */
   static leftovers(run: ProgramRun, leftovers: LiveProcess[], hint?: string): LessonFailure {
     const names = new Map(run.trace.map((e) => [e.pid, e.name]))
-    const list = leftovers.map((p) => `  pid ${p.pid} ${names.get(p.pid) ?? ''} ${p.command}`.trimEnd()).join('\n')
+    const list = leftovers.map((p) => ['  pid', p.pid, names.get(p.pid), p.command].filter(Boolean).join(' ')).join('\n')
     return new LessonFailure(
       `${hint ?? 'Your program exited but left processes running: every process it starts must end with it.'}\n\n` +
         `Still running after the program exited:\n${list}\n\n${formatRun(run)}`,

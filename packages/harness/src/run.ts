@@ -1,6 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { constants, tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
 import { execa } from 'execa'
 import { LessonFailure } from './failure.ts'
 import { currentTarget, lessonPaths, programFile, type Target } from './locate.ts'
@@ -52,7 +54,7 @@ export interface ProgramRun {
 /** Processes still alive after the program's root exited get this long to finish on their own. */
 export const LEFTOVER_GRACE_MS = 2000
 const DEFAULT_TIMEOUT_MS = 30_000
-const tsxLoader = import.meta.resolve('tsx')
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 const runningGroups = new Set<number>()
 // If the test process itself exits early, take every program tree it started down with it.
 process.once('exit', () => {

@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url'
+import { describe, expect, test } from 'vitest'
+import { LessonFailure, runProgram, stillRunning } from '../src/index.ts'
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
+
+describe('runProgram', () => {
+  test('returns output, lines and exit code', async () => {
+    const run = await runProgram(fixture('prints.mjs'), { args: ['3'] })
+    expect(run).toMatchObject({ exitCode: 3, lines: ['child line', 'parent done'], stderr: 'a warning\n' })
+  })
+
+  test('fails, naming the process, when the program leaves one running, and kills it', async () => {
+    const failure = await runProgram(fixture('leaves-a-process.mjs'), { leakHint: 'Did you join every child?' }).catch((e: unknown) => e)
+    expect(failure).toBeInstanceOf(LessonFailure)
+    const message = (failure as LessonFailure).message
+    expect(message).toMatch(/^Did you join every child\?\n\nStill running after the program exited:\n  pid (\d+) sleep 30\n/)
+    const pid = Number(message.match(/pid (\d+)/)![1])
+    expect(stillRunning([pid])).toEqual([])
+  })
+
+  test('stops a program past its time limit and says what each process was waiting on', async () => {
+    const failure = await runProgram(fixture('waits-forever.mjs'), { timeout: 1500 }).catch((e: unknown) => e)
+    expect(failure).toBeInstanceOf(LessonFailure)
+    const message = (failure as LessonFailure).message
+    expect(message).toContain('The program did not finish within 1500 ms, so it was stopped.')
+    expect(message).toMatch(/pid \d+ MainProcess: waiting on join Process-1/)
+    expect(message).toContain('── stdout ──\nwaiting')
+  })
+})
