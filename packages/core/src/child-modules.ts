@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, extname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { initSync, parse } from 'es-module-lexer'
 
 /**
  * The JavaScript a child imports for a target module. A TypeScript module is transpiled once, in the
@@ -17,7 +15,15 @@ import { initSync, parse } from 'es-module-lexer'
 /** Bump when the shape of cached output changes, so older caches are ignored. */
 const CACHE_FORMAT = 1
 const TYPESCRIPT = /\.(ts|mts|tsx)$/
+// Loaded on first use: only a parent compiles, and a child should not pay for loading these.
 const require = createRequire(import.meta.url)
+const lazy = <T>(id: string) => {
+  let loaded: T | undefined
+  return (): T => (loaded ??= require(id) as T)
+}
+const esbuild = lazy<typeof import('esbuild')>('esbuild')
+const lexer = lazy<typeof import('es-module-lexer')>('es-module-lexer')
+const crypto = lazy<typeof import('node:crypto')>('node:crypto')
 
 /** A module's exports as `export { local as name }` pairs. */
 export interface ModuleExport {
@@ -32,7 +38,6 @@ interface CompiledModule {
 }
 
 const compiled = new Map<string, CompiledModule>()
-let esbuild: typeof import('esbuild') | undefined
 let lexerReady = false
 
 /** The URL a child should import to get the module at `url` (itself, unless it is TypeScript). */
@@ -91,9 +96,8 @@ function compile(path: string): CompiledModule {
 }
 
 function transpile(path: string, source: string): string {
-  esbuild ??= require('esbuild') as typeof import('esbuild')
   const url = pathToFileURL(path).href
-  return esbuild.transformSync(source, {
+  return esbuild().transformSync(source, {
     loader: path.endsWith('x') ? 'tsx' : 'ts',
     format: 'esm',
     target: `node${process.versions.node.split('.')[0]}`,
@@ -110,10 +114,10 @@ function transpile(path: string, source: string): string {
 
 function lex(code: string) {
   if (!lexerReady) {
-    initSync()
+    lexer().initSync()
     lexerReady = true
   }
-  return parse(code)
+  return lexer().parse(code)
 }
 
 /** Resolves a relative import the way tsx and TypeScript do: `./lib.js` may mean `./lib.ts`, `./lib` may mean `./lib.ts`. */
@@ -144,7 +148,7 @@ function cacheFileFor(path: string): string {
 }
 
 function hash(path: string, source: string): string {
-  return createHash('sha1').update(`${CACHE_FORMAT}\0${esbuild?.version ?? require('esbuild/package.json').version}\0${process.versions.node}\0${path}\0${source}`).digest('hex')
+  return crypto().createHash('sha1').update(`${CACHE_FORMAT}\0${esbuild().version}\0${process.versions.node}\0${path}\0${source}`).digest('hex')
 }
 
 function writeAtomically(file: string, text: string): void {

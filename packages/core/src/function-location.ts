@@ -1,4 +1,5 @@
-import { Session } from 'node:inspector'
+import { createRequire } from 'node:module'
+import type { Session } from 'node:inspector'
 
 /**
  * Where a function was defined, asked of V8 itself through the in-process inspector. A stack trace at
@@ -22,6 +23,8 @@ export function definingScript(fn: Function): string | undefined {
 }
 
 function connect(): Session {
+  // Required on first use, so that children (which rarely start processes) do not load the inspector.
+  const { Session } = createRequire(import.meta.url)('node:inspector') as typeof import('node:inspector')
   const opened = new Session()
   opened.connect()
   post(opened, 'Profiler.enable')
