@@ -35,64 +35,79 @@ interface CompiledModule {
   /** The file a child imports. */
   file: string
   exports: ModuleExport[]
+  /** The stamp of the source it was made from: a changed source is compiled again. */
+  stamp: string
+  /** The TypeScript files it imports, whose copies it points at. */
+  dependencies: string[]
 }
 
+/** What this process compiled, by source path; checked against the source on every use. */
 const compiled = new Map<string, CompiledModule>()
 let lexerReady = false
 
-/** The URL a child should import to get the module at `url` (itself, unless it is TypeScript). */
-export function childModuleUrl(url: string): string {
-  if (!url.startsWith('file:')) return url
-  const path = fileURLToPath(url)
-  return TYPESCRIPT.test(path) ? pathToFileURL(compile(path).file).href : url
-}
-
-/** The exports of the ES module at `url`, read from its (transpiled) source without running it. */
-export function moduleExports(url: string): ModuleExport[] {
-  const path = fileURLToPath(url)
-  if (TYPESCRIPT.test(path)) return compile(path).exports
-  return lex(readFileSync(path, 'utf8'))[1].map((e) => ({ name: e.n, local: e.ln }))
-}
-
-function compile(path: string): CompiledModule {
-  const known = compiled.get(path)
-  if (known) return known
-  const source = readFileSync(path, 'utf8')
-  const file = cacheFileFor(path)
-  const stamp = `// proclab-cache ${hash(path, source)}`
-  const module: CompiledModule = { file, exports: [] }
-  compiled.set(path, module) // before compiling imports: modules may import each other in a cycle
-
-  const cached = readIfExists(file)
-  const footer = cached?.slice(cached.lastIndexOf('\n') + 1)
-  if (footer?.startsWith(stamp + ' ')) {
-    module.exports = lex(cached!)[1].map((e) => ({ name: e.n, local: e.ln }))
-    // This copy is current, and its imports' copies are named by their paths; but those may be stale.
-    for (const dependency of JSON.parse(footer.slice(stamp.length + 1)) as string[]) compile(dependency)
-    return module
+/**
+ * What a child imports for the ES module at `url` (the module itself, or its transpiled copy if it is
+ * TypeScript), and the module's exports, read from its source without running it. Like Python's spawn,
+ * a child gets the module as it is on disk now: every call re-checks the whole graph of TypeScript
+ * files (a read and a hash per file, well under a millisecond each) and recompiles what changed.
+ */
+export function childModule(url: string): { url: string; exports: ModuleExport[] } {
+  const path = url.startsWith('file:') ? fileURLToPath(url) : undefined
+  if (!path || !TYPESCRIPT.test(path)) {
+    const exports = path ? lex(readFileSync(path, 'utf8'))[1].map((e) => ({ name: e.n, local: e.ln })) : []
+    return { url, exports }
   }
+  const module = compile(path, new Set())
+  return { url: pathToFileURL(module.file).href, exports: module.exports }
+}
 
+/** Compiles `path` and the TypeScript it imports; `visited` holds what this pass has seen (imports may form cycles). */
+function compile(path: string, visited: Set<string>): CompiledModule {
+  const known = compiled.get(path)
+  if (known && visited.has(path)) return known
+  visited.add(path)
+  const source = readFileSync(path, 'utf8')
+  const stamp = `// proclab-cache ${hash(path, source)}`
+  if (known?.stamp === stamp) {
+    // This copy is current, and its imports' copies are named by their paths; but those may have changed.
+    for (const dependency of known.dependencies) compile(dependency, visited)
+    return known
+  }
+  const module: CompiledModule = { file: cacheFileFor(path), exports: [], stamp, dependencies: [] }
+  compiled.set(path, module)
+
+  const cached = readIfExists(module.file)
+  const footer = cached?.slice(cached.lastIndexOf('\n') + 1)
+  if (cached && footer?.startsWith(stamp + ' ')) {
+    module.exports = lex(cached)[1].map((e) => ({ name: e.n, local: e.ln }))
+    module.dependencies = JSON.parse(footer.slice(stamp.length + 1)) as string[]
+  } else {
+    writeAtomically(module.file, transpileWithImports(path, source, module))
+  }
+  for (const dependency of module.dependencies) compile(dependency, visited)
+  return module
+}
+
+/** Transpiles one module and points its relative imports at the right files; fills in its exports and dependencies. */
+function transpileWithImports(path: string, source: string, module: CompiledModule): string {
   const code = transpile(path, source)
   const [imports, exports] = lex(code)
   module.exports = exports.map((e) => ({ name: e.n, local: e.ln }))
   let output = ''
   let copied = 0
-  const dependencies: string[] = []
   for (const specifier of imports) {
     const target = specifier.n !== undefined && specifier.d > -2 ? resolveLocal(specifier.n, dirname(path)) : undefined
     if (!target) continue
     const typescript = TYPESCRIPT.test(target)
-    if (typescript) dependencies.push(target)
-    const url = pathToFileURL(typescript ? compile(target).file : target).href
+    if (typescript) module.dependencies.push(target)
+    const url = pathToFileURL(typescript ? cacheFileFor(target) : target).href
     // Static specifiers are lexed without their quotes, dynamic ones with them.
     output += code.slice(copied, specifier.s) + (specifier.d === -1 ? url : JSON.stringify(url))
     copied = specifier.e
   }
   // The last line records what this copy was made from and which TypeScript files it imports (last, so
   // that the inline source map's line numbers stay right).
-  output = `${output}${code.slice(copied)}\n${stamp} ${JSON.stringify(dependencies)}`
-  writeAtomically(file, output)
-  return module
+  return `${output}${code.slice(copied)}\n${module.stamp} ${JSON.stringify(module.dependencies)}`
 }
 
 function transpile(path: string, source: string): string {

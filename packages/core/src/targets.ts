@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url'
-import { childModuleUrl, moduleExports } from './child-modules.ts'
+import { childModule } from './child-modules.ts'
 import { withCode } from './errors.ts'
 import { definingScript } from './function-location.ts'
 import type { TargetRef } from './protocol.ts'
@@ -9,7 +9,8 @@ import type { TargetRef } from './protocol.ts'
  * exported under there (Python pickles a function as module + qualified name, the same idea).
  */
 
-const located = new WeakMap<Function, TargetRef>()
+/** Where each function was defined: that never changes, while the module's code on disk may. */
+const definedIn = new WeakMap<Function, string>()
 
 /**
  * The module and export name under which a child finds `fn`. Throws a `TypeError` that says how to fix
@@ -18,15 +19,17 @@ const located = new WeakMap<Function, TargetRef>()
  * @param what What `fn` is to the caller, for messages: `target`.
  */
 export function locateExport(fn: (...args: never[]) => unknown, api: string, what: string): TargetRef {
-  const known = located.get(fn)
-  if (known) return known
   const label = fn.name ? `'${fn.name}'` : 'an anonymous function'
-  const script = definingScript(fn)
-  if (!script || !/^(file:|\/|[A-Za-z]:[\\/])/.test(script)) {
-    throw notExported(`${api} cannot use ${label} as the ${what}: it is not defined in a module file of your program (it may be a built-in or bound function).`, fn)
+  let url = definedIn.get(fn)
+  if (!url) {
+    const script = definingScript(fn)
+    if (!script || !/^(file:|\/|[A-Za-z]:[\\/])/.test(script)) {
+      throw notExported(`${api} cannot use ${label} as the ${what}: it is not defined in a module file of your program (it may be a built-in or bound function).`, fn)
+    }
+    url = script.startsWith('file:') ? script : pathToFileURL(script).href
   }
-  const url = script.startsWith('file:') ? script : pathToFileURL(script).href
-  const exported = moduleExports(url).find((e) => (e.local ?? e.name) === fn.name && fn.name !== '')
+  const module = childModule(url)
+  const exported = module.exports.find((e) => (e.local ?? e.name) === fn.name && fn.name !== '')
   if (!exported) {
     throw notExported(
       `${api} cannot use ${label} as the ${what}: it is not exported from ${url}. A child process starts fresh and ` +
@@ -35,9 +38,8 @@ export function locateExport(fn: (...args: never[]) => unknown, api: string, wha
       fn,
     )
   }
-  const ref: TargetRef = { module: childModuleUrl(url), exportName: exported.name }
-  located.set(fn, ref)
-  return ref
+  definedIn.set(fn, url)
+  return { module: module.url, exportName: exported.name }
 }
 
 function declaration(fn: Function): string {
