@@ -130,7 +130,7 @@ export class Process implements ProcessInfo {
     const target = state.target ? locateExport(state.target, 'Process.start()', 'target') : null
     assertCloneable(state.args, 'args', 'Process.start()')
     const fields = { ...this } as Record<string, unknown>
-    assertCloneable(fields, 'this', 'Process.start()')
+    assertCloneable(fields, 'this', 'Process.start()', "the process object's fields")
     const message: StartMessage = {
       kind: 'start',
       target,
@@ -144,7 +144,8 @@ export class Process implements ProcessInfo {
     }
     const popen = new Popen(message)
     state.popen = popen
-    popen.keepsParentAlive(!state.daemon)
+    // Only a join keeps this process alive; at the end of the main code, exitChildren() decides.
+    popen.keepsParentAlive(false)
     running.add(this)
     trace('spawn', { daemon: state.daemon }, this.#subject())
     void popen.exited.then((exitCode) => {
@@ -164,7 +165,7 @@ export class Process implements ProcessInfo {
     const popen = state.popen
     if (!popen) throw new StateError(`Process.join() cannot wait for ${this.name}: it was never started. Call start() first.`)
     if (popen.exitCode !== null) return
-    // Waiting on a daemon child must keep this process alive, or Node would exit mid-join.
+    // Waiting must keep this process alive, or Node would exit mid-join.
     popen.keepsParentAlive(true)
     let timer: NodeJS.Timeout | undefined
     const timedOut = ms === Infinity ? new Promise<void>(() => {}) : new Promise<void>((done) => (timer = setTimeout(done, ms)))
@@ -172,7 +173,7 @@ export class Process implements ProcessInfo {
       await traceWait(`join ${this.name}`, { kind: 'join', target: popen.pid }, Promise.race([popen.exited, timedOut]))
     } finally {
       clearTimeout(timer)
-      popen.keepsParentAlive(!state.daemon)
+      popen.keepsParentAlive(false)
     }
   }
 
@@ -278,7 +279,19 @@ export function processInChild(message: StartMessage, processClass: typeof Proce
   return Object.assign(instance, message.fields)
 }
 
-// Python terminates daemonic children when their parent exits; non-daemon children were waited for.
+/**
+ * Python's exit function: once the main code is done (here: Node's event loop has nothing left to do),
+ * terminate the daemonic children, then join the others. The joins keep the loop alive; when they are
+ * all done, `beforeExit` comes again with nothing running and the process exits.
+ */
+function exitChildren(): void {
+  if (running.size === 0) return
+  for (const child of running) if (child.daemon) child.terminate()
+  for (const child of running) void child.join()
+}
+process.on('beforeExit', exitChildren)
+// process.exit() skips beforeExit: still never leave a daemon behind (non-daemon children get the
+// kernel's death signal, or see their channel close).
 process.on('exit', () => {
   for (const child of running) if (child.daemon) child.terminate()
 })

@@ -13,18 +13,17 @@ const COPIED_WHOLE = [ArrayBuffer, Date, RegExp, Error, Boolean, Number, String,
  * `value` that structured clone cannot copy.
  * @param api The public call that is sending, for the message: `Process.start()`.
  */
-export function assertCloneable(value: unknown, root: string, api: string): void {
+export function assertCloneable(value: unknown, root: string, api: string, what = 'the arguments'): void {
   const seen = new Set<object>()
   const visit = (item: unknown, path: string): void => {
-    if (typeof item === 'function') throw notCloneable(api, path, `a function${item.name ? ` (${item.name})` : ''}`)
-    if (typeof item === 'symbol') throw notCloneable(api, path, `a symbol (${String(item)})`)
+    const fail = (kind: string) => notCloneable(api, what, path, kind)
+    if (typeof item === 'function') throw fail(`a function${item.name ? ` (${item.name})` : ''}`)
+    if (typeof item === 'symbol') throw fail(`a symbol (${String(item)})`)
     if (typeof item !== 'object' || item === null || seen.has(item)) return
     seen.add(item)
     if (ArrayBuffer.isView(item) || COPIED_WHOLE.some((type) => item instanceof type)) return
-    if (item instanceof Promise) throw notCloneable(api, path, 'a Promise (await it first and pass its value)')
-    if (item instanceof WeakMap || item instanceof WeakSet || item instanceof WeakRef) {
-      throw notCloneable(api, path, `a ${item.constructor.name}`)
-    }
+    if (item instanceof Promise) throw fail('a Promise (await it first and pass its value)')
+    if (item instanceof WeakMap || item instanceof WeakSet || item instanceof WeakRef) throw fail(`a ${item.constructor.name}`)
     if (item instanceof Map) {
       for (const [key, entry] of item) {
         visit(key, `${path}.keys()`)
@@ -42,11 +41,11 @@ export function assertCloneable(value: unknown, root: string, api: string): void
 }
 
 // Thrown when `api` is asked to send something structured clone cannot copy.
-function notCloneable(api: string, path: string, what: string): TypeError {
+function notCloneable(api: string, what: string, path: string, kind: string): TypeError {
   return withCode(
     new TypeError(
-      `${api} cannot send the arguments: ${path} is ${what}, which cannot cross a process boundary. ` +
-        `Arguments are copied into the other process by structured clone, which copies data (objects, arrays, ` +
+      `${api} cannot send ${what}: ${path} is ${kind}, which cannot cross a process boundary. ` +
+        `Values are copied into the other process by structured clone, which copies data (objects, arrays, ` +
         `Map, Set, Date, typed arrays…) but not functions or symbols. Pass plain data, and let the other ` +
         `process import any code it needs.`,
     ),

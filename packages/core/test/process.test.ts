@@ -116,6 +116,12 @@ describe('what crosses to the child', () => {
     expect(p.pid).toBeUndefined()
   })
 
+  test("a subclass's field that cannot cross is named", () => {
+    const p = new Greeter('ada')
+    Object.assign(p, { onDone: () => {} })
+    expect(() => p.start()).toThrow("Process.start() cannot send the process object's fields: this.onDone is a function (onDone)")
+  })
+
   test('a subclass sends its fields, and run() sees its own pid', async () => {
     const p = new Greeter('ada')
     expect(p.name).toMatch(/^Greeter-\d+$/)
