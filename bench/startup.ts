@@ -3,7 +3,7 @@
  * child_process.fork of a .js file and of a .ts file through tsx, and Python's multiprocessing with
  * spawn and fork. Every child says it is running the same way: one byte on a Unix socket.
  */
-import { fork, type ChildProcess } from 'node:child_process'
+import { execFileSync, fork, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { createServer, type Server, type Socket } from 'node:net'
@@ -78,6 +78,20 @@ function proclabChild(socketPath: string): Child {
   return { exited: p.join() }
 }
 
+/** The first child of a fresh program, so each run pays everything once: one program per run. */
+function coldProclab(runs: number): StartupFigures {
+  const figures: StartupFigures = { label: 'proclab Process, first start (cold)', first: [], join: [] }
+  for (let i = 0; i < runs + WARMUP; i++) {
+    const output = execFileSync(process.execPath, ['--import', 'tsx', here('./targets/first-child.ts')], { encoding: 'utf8' })
+    const { first, join } = JSON.parse(output) as { first: number; join: number }
+    if (i >= WARMUP) {
+      figures.first.push(first)
+      figures.join.push(join)
+    }
+  }
+  return figures
+}
+
 /** Resident memory of an idle proclab child, in MiB (Linux /proc). */
 async function idleRss(messages: FirstMessages): Promise<number | undefined> {
   const arrived = messages.next()
@@ -100,7 +114,8 @@ export async function startupBenchmark(runs: number): Promise<{ rows: StartupFig
   await messages.listen()
   const tsx = ['--import', 'tsx']
   const rows = [
-    await measure('proclab Process, TypeScript target', runs, messages, () => proclabChild(messages.path)),
+    coldProclab(runs),
+    await measure('proclab Process, later starts (warm spare)', runs, messages, () => proclabChild(messages.path)),
     await measure('child_process.fork, .mjs child', runs, messages, () => forked(fork(here('./targets/ping.mjs'), [messages.path], { execArgv: [] }))),
     await measure('child_process.fork, .ts child via tsx', runs, messages, () => forked(fork(here('./targets/ping-fork.ts'), [messages.path], { execArgv: tsx }))),
   ]

@@ -4,7 +4,8 @@
  * an exit code. Plain JavaScript with no loader, so a child starts as fast as Node allows.
  */
 import './mark-child.ts'
-import module from 'node:module'
+// Everything the user's module will import from @proclab/core is loaded while this child is a spare.
+import './index.ts'
 import { inspect } from 'node:util'
 import { markTargetImported } from './child-flag.ts'
 import { becomeChild, ParentProcess, type ProcessInfo } from './current.ts'
@@ -14,8 +15,6 @@ import { trace } from './trace.ts'
 
 // Stack traces point at the TypeScript the user wrote, through the inline source maps of the cache.
 process.setSourceMapsEnabled(true)
-// Node ≥ 22.1 can keep compiled bytecode on disk: later children skip parsing the same modules.
-;(module as { enableCompileCache?: () => unknown }).enableCompileCache?.()
 
 // When stdout/stderr are pipes, Node may queue writes and process.exit() drops what is queued (Node 24
 // does, with 100k lines). Blocking writes, as Python's, mean a child's output is all out before it exits.
@@ -35,6 +34,7 @@ process.once('message', (message: ParentMessage) => {
 
 async function run(message: Extract<ParentMessage, { kind: 'start' }>): Promise<void> {
   name = message.name
+  adoptEnvironment(message)
   const parent = new ParentProcess(message.parent.name, message.parent.pid)
   // Module-level code of the re-imported module already sees the child's name, as in Python.
   const provisional: ProcessInfo = { name: message.name, pid: process.pid, daemon: message.daemon, identity: message.identity }
@@ -54,6 +54,13 @@ async function run(message: Extract<ParentMessage, { kind: 'start' }>): Promise<
   } catch (error) {
     exitWithError(error)
   }
+}
+
+/** The parent's environment and directory as they are at start(), not as they were when this child booted. */
+function adoptEnvironment({ env, cwd }: { env: Record<string, string | undefined>; cwd: string }): void {
+  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key]
+  Object.assign(process.env, env)
+  if (process.cwd() !== cwd) process.chdir(cwd)
 }
 
 async function importExport(ref: TargetRef): Promise<unknown> {

@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
  */
 
 /** Bump when the shape of cached output changes, so older caches are ignored. */
-const CACHE_FORMAT = 1
+const CACHE_FORMAT = 2
 const TYPESCRIPT = /\.(ts|mts|tsx)$/
 // Loaded on first use: only a parent compiles, and a child should not pay for loading these.
 const require = createRequire(import.meta.url)
@@ -78,9 +78,9 @@ function compile(path: string, visited: Set<string>): CompiledModule {
 
   const cached = readIfExists(module.file)
   const footer = cached?.slice(cached.lastIndexOf('\n') + 1)
-  if (cached && footer?.startsWith(stamp + ' ')) {
-    module.exports = lex(cached)[1].map((e) => ({ name: e.n, local: e.ln }))
-    module.dependencies = JSON.parse(footer.slice(stamp.length + 1)) as string[]
+  if (footer?.startsWith(stamp + ' ')) {
+    // A current copy: what it exports and imports is in its last line, so neither esbuild nor the lexer loads.
+    Object.assign(module, JSON.parse(footer.slice(stamp.length + 1)) as Pick<CompiledModule, 'exports' | 'dependencies'>)
   } else {
     writeAtomically(module.file, transpileWithImports(path, source, module))
   }
@@ -105,9 +105,9 @@ function transpileWithImports(path: string, source: string, module: CompiledModu
     output += code.slice(copied, specifier.s) + (specifier.d === -1 ? url : JSON.stringify(url))
     copied = specifier.e
   }
-  // The last line records what this copy was made from and which TypeScript files it imports (last, so
-  // that the inline source map's line numbers stay right).
-  return `${output}${code.slice(copied)}\n${module.stamp} ${JSON.stringify(module.dependencies)}`
+  // The last line records what this copy was made from, its exports and the TypeScript files it imports
+  // (last, so that the inline source map's line numbers stay right).
+  return `${output}${code.slice(copied)}\n${module.stamp} ${JSON.stringify({ exports: module.exports, dependencies: module.dependencies })}`
 }
 
 function transpile(path: string, source: string): string {
@@ -163,7 +163,14 @@ function cacheFileFor(path: string): string {
 }
 
 function hash(path: string, source: string): string {
-  return crypto().createHash('sha1').update(`${CACHE_FORMAT}\0${esbuild().version}\0${process.versions.node}\0${path}\0${source}`).digest('hex')
+  return crypto().createHash('sha1').update(`${CACHE_FORMAT}\0${esbuildVersion()}\0${process.versions.node}\0${path}\0${source}`).digest('hex')
+}
+
+let knownEsbuildVersion: string | undefined
+/** Read from its package.json: loading esbuild itself only to learn its version costs ~10 ms. */
+function esbuildVersion(): string {
+  knownEsbuildVersion ??= (JSON.parse(readFileSync(require.resolve('esbuild/package.json'), 'utf8')) as { version: string }).version
+  return knownEsbuildVersion
 }
 
 function writeAtomically(file: string, text: string): void {

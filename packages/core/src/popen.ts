@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { constants } from 'node:os'
+import { constants, tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ProcessError, withCode } from './errors.ts'
 import type { StartMessage } from './protocol.ts'
+import { keepAsSpare, refillSpare, takeSpare } from './spare.ts'
 
 /**
  * Launching one child process and watching it until it exits (CPython's `popen_spawn_posix.py`).
@@ -11,6 +13,7 @@ import type { StartMessage } from './protocol.ts'
  */
 
 const BOOTSTRAP = fileURLToPath(new URL('./bootstrap.js', import.meta.url))
+const COMPILE_CACHE = join(tmpdir(), `proclab-compile-cache-${process.getuid?.() ?? 'user'}`)
 
 // setpriv (util-linux) sets PR_SET_PDEATHSIG and then execs Node under the same pid: the kernel kills the
 // child the moment its parent dies, even by SIGKILL, even while the child is busy in a loop. Without it
@@ -32,17 +35,22 @@ export class Popen {
   readonly exited: Promise<number>
   readonly #child: ChildProcess
 
-  constructor(message: StartMessage) {
-    const [command, ...args] = [...DEATH_SIGNAL_PREFIX, process.execPath, ...childExecArgv(), BOOTSTRAP]
-    this.#child = spawn(command!, args, {
-      // stdin is not shared (as in Python); stdout and stderr are the parent's own descriptors, so the
-      // child's output is written straight to them and nothing is lost or reordered by relaying.
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      serialization: 'advanced',
-      env: childEnv(),
-    })
+  /**
+   * @param prepare Builds the start message. It runs after the child is spawned, so the parent's work
+   * (finding the target, checking arguments) overlaps the child's boot; if it throws, the unused child
+   * is kept as the spare.
+   */
+  constructor(prepare: () => StartMessage) {
+    this.#child = takeSpare() ?? launch()
     if (this.#child.pid === undefined) {
       throw withCode(new ProcessError(`Process.start() could not launch ${process.execPath}: the operating system refused to create the process.`), 'ERR_MP_SPAWN')
+    }
+    let message: StartMessage
+    try {
+      message = prepare()
+    } catch (error) {
+      keepAsSpare(this.#child)
+      throw error
     }
     this.pid = this.#child.pid
     this.exited = new Promise((resolve) => {
@@ -51,9 +59,8 @@ export class Popen {
         resolve(this.exitCode)
       })
     })
-    // A child that dies at once makes the send below fail asynchronously: its exit code tells the story.
-    this.#child.on('error', () => {})
     this.#child.send(message)
+    refillSpare(launch)
   }
 
   /** Sends SIGTERM (Python's `terminate()`). */
@@ -87,6 +94,21 @@ export class Popen {
   }
 }
 
+/** Spawns a fresh child running the bootstrap, which waits for its start message. */
+function launch(): ChildProcess {
+  const [command, ...args] = [...DEATH_SIGNAL_PREFIX, process.execPath, ...childExecArgv(), BOOTSTRAP]
+  const child = spawn(command!, args, {
+    // stdin is not shared (as in Python); stdout and stderr are the parent's own descriptors, so the
+    // child's output is written straight to them and nothing is lost or reordered by relaying.
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'advanced',
+    env: childEnv(),
+  })
+  // A child that dies at once makes a send fail asynchronously: its exit code tells the story.
+  child.on('error', () => {})
+  return child
+}
+
 function childExecArgv(): string[] {
   const kept: string[] = []
   for (let i = 0; i < process.execArgv.length; i++) {
@@ -98,9 +120,11 @@ function childExecArgv(): string[] {
 }
 
 function childEnv(): NodeJS.ProcessEnv {
-  const options = process.env.NODE_OPTIONS
-  if (!options || !/--(import|loader|require|experimental-loader)|-r /.test(options)) return process.env
+  // Node ≥ 22.1 keeps compiled code on disk for later children (ignored by older Node).
+  const env: NodeJS.ProcessEnv = { NODE_COMPILE_CACHE: COMPILE_CACHE, ...process.env }
+  const options = env.NODE_OPTIONS
+  if (!options || !/--(import|loader|require|experimental-loader)|-r /.test(options)) return env
   // Same rule for NODE_OPTIONS: the child needs no loader, and loading one would cost it ~100 ms.
   const kept = options.split(/\s+/).filter((arg, i, all) => !NOT_INHERITED.test(arg) && !TAKES_VALUE.test(all[i - 1] ?? ''))
-  return { ...process.env, NODE_OPTIONS: kept.join(' ') }
+  return { ...env, NODE_OPTIONS: kept.join(' ') }
 }

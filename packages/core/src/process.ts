@@ -126,23 +126,7 @@ export class Process implements ProcessInfo {
     if (state.isCurrent) throw new StateError(`Process.start() cannot start ${this.name} from inside itself.`)
     if (isImportingTarget()) throw startedWhileImporting(this.name)
     if (currentProcess().daemon) throw new StateError(`Process.start() cannot start ${this.name}: daemon processes may not have children (as in Python), because they are terminated without waiting for them.`)
-    const processClass = this.constructor === Process ? null : locateExport(this.constructor as (...args: unknown[]) => unknown, 'Process.start()', 'Process subclass')
-    const target = state.target ? locateExport(state.target, 'Process.start()', 'target') : null
-    assertCloneable(state.args, 'args', 'Process.start()')
-    const fields = { ...this } as Record<string, unknown>
-    assertCloneable(fields, 'this', 'Process.start()', "the process object's fields")
-    const message: StartMessage = {
-      kind: 'start',
-      target,
-      processClass,
-      args: state.args,
-      fields,
-      name: state.name,
-      identity: state.identity,
-      daemon: state.daemon,
-      parent: { name: currentProcess().name, pid: process.pid },
-    }
-    const popen = new Popen(message)
+    const popen = new Popen(() => this.#startMessage(state))
     state.popen = popen
     // Only a join keeps this process alive; at the end of the main code, exitChildren() decides.
     popen.keepsParentAlive(false)
@@ -223,6 +207,28 @@ export class Process implements ProcessInfo {
 
   [inspect.custom](): string {
     return this.toString()
+  }
+
+  /** What the child needs to become this process; throws if the target or a value cannot reach it. */
+  #startMessage(state: ProcessState): StartMessage {
+    const processClass = this.constructor === Process ? null : locateExport(this.constructor as (...args: unknown[]) => unknown, 'Process.start()', 'Process subclass')
+    const target = state.target ? locateExport(state.target, 'Process.start()', 'target') : null
+    assertCloneable(state.args, 'args', 'Process.start()')
+    const fields = { ...this } as Record<string, unknown>
+    assertCloneable(fields, 'this', 'Process.start()', "the process object's fields")
+    return {
+      kind: 'start',
+      target,
+      processClass,
+      args: state.args,
+      fields,
+      name: state.name,
+      identity: state.identity,
+      daemon: state.daemon,
+      parent: { name: currentProcess().name, pid: process.pid },
+      env: process.env,
+      cwd: process.cwd(),
+    }
   }
 
   #usable(api: string): ProcessState {

@@ -21,6 +21,9 @@ export interface StartMessage {
   identity: number[]
   daemon: boolean
   parent: { name: string; pid: number }
+  /** The parent's environment and working directory now: the child may have been started earlier, as a spare. */
+  env: Record<string, string | undefined>
+  cwd: string
 }
 
 export type ParentMessage = StartMessage

@@ -1,6 +1,7 @@
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
-import { checkValues, exitWith, fail, forever, Greeter, makeHidden, rejectLater, slowExit } from './fixtures/targets.ts'
+import { checkEnvironment, checkValues, exitWith, fail, forever, Greeter, makeHidden, rejectLater, slowExit } from './fixtures/targets.ts'
 
 /** Starts a process on `target` and waits for it. */
 async function runToEnd(target: (...args: any[]) => unknown, args: unknown[] = []): Promise<mp.Process> {
@@ -128,6 +129,22 @@ describe('what crosses to the child', () => {
     p.start()
     await p.join()
     expect(p.exitCode).toBe(0)
+  })
+})
+
+describe('spawn semantics', () => {
+  test('a child sees the environment and working directory of the parent at start(), even from a warm spare', async () => {
+    const before = process.cwd()
+    expect((await runToEnd(checkEnvironment, ['PROCLAB_TEST_VALUE', 'undefined', before])).exitCode).toBe(6) // a spare is now warm
+    process.env.PROCLAB_TEST_VALUE = 'set after the spare started'
+    process.chdir(fileURLToPath(new URL('./fixtures', import.meta.url)))
+    try {
+      const p = await runToEnd(checkEnvironment, ['PROCLAB_TEST_VALUE', 'set after the spare started', process.cwd()])
+      expect(p.exitCode).toBe(0)
+    } finally {
+      process.chdir(before)
+      delete process.env.PROCLAB_TEST_VALUE
+    }
   })
 })
 
