@@ -11,6 +11,8 @@ import { markTargetImported } from './child-flag.ts'
 import { becomeChild, ParentProcess, type ProcessInfo } from './current.ts'
 import { Process, processInChild } from './process.ts'
 import { unknownMessage, type ParentMessage, type TargetRef } from './protocol.ts'
+import { connected } from './endpoint.ts'
+import { reviveShared } from './reduction.ts'
 import { trace } from './trace.ts'
 
 // Stack traces point at the TypeScript the user wrote, through the inline source maps of the cache.
@@ -46,6 +48,11 @@ async function run(message: Extract<ParentMessage, { kind: 'start' }>): Promise<
     const processClass = message.processClass ? ((await importExport(message.processClass)) as typeof Process) : null
     const target = message.target ? ((await importExport(message.target)) as (...args: unknown[]) => unknown) : undefined
     markTargetImported()
+    if (message.hasShared) {
+      message.args = reviveShared(message.args) as unknown[]
+      message.fields = reviveShared(message.fields) as Record<string, unknown>
+      await connected()
+    }
     const self = processInChild(message, processClass, target)
     becomeChild(self, parent)
     await self.run()

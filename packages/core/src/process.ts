@@ -5,7 +5,7 @@ import { currentProcess, nextChildIdentity, type ProcessInfo } from './current.t
 import { StateError, withCode } from './errors.ts'
 import { Popen } from './popen.ts'
 import type { StartMessage } from './protocol.ts'
-import { assertCloneable } from './reduction.ts'
+import { prepareForChild, SHARED, type SharedObject } from './reduction.ts'
 import { locateExport } from './targets.ts'
 import { trace, traceWait } from './trace.ts'
 import { validTimeout } from './timeouts.ts'
@@ -126,7 +126,13 @@ export class Process implements ProcessInfo {
     if (state.isCurrent) throw new StateError(`Process.start() cannot start ${this.name} from inside itself.`)
     if (isImportingTarget()) throw startedWhileImporting(this.name)
     if (currentProcess().daemon) throw new StateError(`Process.start() cannot start ${this.name}: daemon processes may not have children (as in Python), because they are terminated without waiting for them.`)
-    const popen = new Popen(() => this.#startMessage(state))
+    let shared: SharedObject[] = []
+    const popen = new Popen(() => {
+      const prepared = this.#startMessage(state)
+      shared = prepared.shared
+      return prepared.message
+    })
+    for (const object of shared) object[SHARED].sentToChild?.(popen.pid, popen.exited)
     state.popen = popen
     // Only a join keeps this process alive; at the end of the main code, exitChildren() decides.
     popen.keepsParentAlive(false)
@@ -210,18 +216,18 @@ export class Process implements ProcessInfo {
   }
 
   /** What the child needs to become this process; throws if the target or a value cannot reach it. */
-  #startMessage(state: ProcessState): StartMessage {
+  #startMessage(state: ProcessState): { message: StartMessage; shared: SharedObject[] } {
     const processClass = this.constructor === Process ? null : locateExport(this.constructor as (...args: unknown[]) => unknown, 'Process.start()', 'Process subclass')
     const target = state.target ? locateExport(state.target, 'Process.start()', 'target') : null
-    assertCloneable(state.args, 'args', 'Process.start()')
-    const fields = { ...this } as Record<string, unknown>
-    assertCloneable(fields, 'this', 'Process.start()', "the process object's fields")
-    return {
+    const args = prepareForChild(state.args, 'args', 'Process.start()')
+    const fields = prepareForChild({ ...this }, 'this', 'Process.start()', "the process object's fields")
+    const message: StartMessage = {
       kind: 'start',
       target,
       processClass,
-      args: state.args,
-      fields,
+      args: args.value as unknown[],
+      fields: fields.value as Record<string, unknown>,
+      hasShared: args.shared.length + fields.shared.length > 0,
       name: state.name,
       identity: state.identity,
       daemon: state.daemon,
@@ -229,6 +235,7 @@ export class Process implements ProcessInfo {
       env: process.env,
       cwd: process.cwd(),
     }
+    return { message, shared: [...args.shared, ...fields.shared] }
   }
 
   #usable(api: string): ProcessState {

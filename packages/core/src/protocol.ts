@@ -17,6 +17,8 @@ export interface StartMessage {
   args: unknown[]
   /** Own fields of a `Process` subclass instance, copied by structured clone. */
   fields: Record<string, unknown>
+  /** Whether `args` or `fields` hold handles of shared objects (queues, pipe ends) to rebuild. */
+  hasShared: boolean
   name: string
   identity: number[]
   daemon: boolean

@@ -3,7 +3,94 @@ import { withCode } from './errors.ts'
 /**
  * What may cross a process boundary. Values cross by structured clone (the v8 serializer); this
  * module finds, before anything is sent, the first value that cannot, and names it by its path.
+ * Shared objects (queues, pipe ends…) cross as handles and arrive connected to the same object
+ * (CPython's `reduction.py`).
  */
+
+/** The methods by which a shared object crosses to a child: its handle, and news of who holds it. */
+export const SHARED = Symbol.for('proclab.shared')
+
+export interface SharedObject {
+  [SHARED]: {
+    /** What the child needs to reach the same object: plain, cloneable data with a `type`. */
+    handle(): SharedHandle
+    /** A child with this pid now holds the object, until `exited` resolves (pipe ends count holders). */
+    sentToChild?(pid: number, exited: Promise<unknown>): void
+  }
+}
+
+export interface SharedHandle {
+  type: string
+  [field: string]: unknown
+}
+
+/** Marks a handle inside copied arguments; a property no user value has. */
+const HANDLE_KEY = '__proclab_shared_object__'
+const revivers = new Map<string, (handle: SharedHandle) => unknown>()
+
+/** Teaches the child how to rebuild a shared object of this `type` from its handle. */
+export function registerReviver(type: string, revive: (handle: SharedHandle) => unknown): void {
+  revivers.set(type, revive)
+}
+
+function isShared(value: object): value is SharedObject {
+  return SHARED in value
+}
+
+/**
+ * Checks `value` as {@link assertCloneable} does, and returns what to send: `value` itself, or a copy
+ * in which every shared object is replaced by its handle, plus the shared objects found.
+ */
+export function prepareForChild(value: unknown, root: string, api: string, what?: string): { value: unknown; shared: SharedObject[] } {
+  const shared: SharedObject[] = []
+  assertCloneable(value, root, api, what, (object) => shared.push(object))
+  if (shared.length === 0) return { value, shared }
+  return { value: replaceShared(value, new Map()), shared }
+}
+
+function replaceShared(value: unknown, copies: Map<object, unknown>): unknown {
+  if (typeof value !== 'object' || value === null || ArrayBuffer.isView(value) || COPIED_WHOLE.some((type) => value instanceof type)) return value
+  if (isShared(value)) return { [HANDLE_KEY]: value[SHARED].handle() }
+  if (copies.has(value)) return copies.get(value)
+  if (value instanceof Map) {
+    const copy = new Map()
+    copies.set(value, copy)
+    for (const [key, entry] of value) copy.set(replaceShared(key, copies), replaceShared(entry, copies))
+    return copy
+  }
+  if (value instanceof Set) {
+    const copy = new Set()
+    copies.set(value, copy)
+    for (const entry of value) copy.add(replaceShared(entry, copies))
+    return copy
+  }
+  const copy: Record<string, unknown> = Array.isArray(value) ? ([] as unknown as Record<string, unknown>) : {}
+  copies.set(value, copy)
+  for (const key of Object.keys(value)) copy[key] = replaceShared((value as Record<string, unknown>)[key], copies)
+  return copy
+}
+
+/** In the child: rebuilds every shared object in `value` from its handle. */
+export function reviveShared(value: unknown, seen = new Set<object>()): unknown {
+  if (typeof value !== 'object' || value === null || seen.has(value) || ArrayBuffer.isView(value)) return value
+  seen.add(value)
+  const handle = (value as Record<string, unknown>)[HANDLE_KEY] as SharedHandle | undefined
+  if (handle) {
+    const revive = revivers.get(handle.type)
+    if (!revive) throw new Error(`This process cannot rebuild a shared ${handle.type}: its module was not loaded.`)
+    return revive(handle)
+  }
+  if (value instanceof Map) {
+    for (const [key, entry] of value) value.set(key, reviveShared(entry, seen))
+  } else if (value instanceof Set) {
+    const entries = [...value]
+    value.clear()
+    for (const entry of entries) value.add(reviveShared(entry, seen))
+  } else {
+    for (const key of Object.keys(value)) (value as Record<string, unknown>)[key] = reviveShared((value as Record<string, unknown>)[key], seen)
+  }
+  return value
+}
 
 /** Types structured clone copies whole, so there is nothing inside them to check. */
 const COPIED_WHOLE = [ArrayBuffer, Date, RegExp, Error, Boolean, Number, String, BigInt]
@@ -13,7 +100,7 @@ const COPIED_WHOLE = [ArrayBuffer, Date, RegExp, Error, Boolean, Number, String,
  * `value` that structured clone cannot copy.
  * @param api The public call that is sending, for the message: `Process.start()`.
  */
-export function assertCloneable(value: unknown, root: string, api: string, what = 'the arguments'): void {
+export function assertCloneable(value: unknown, root: string, api: string, what = 'the arguments', onShared?: (object: SharedObject) => void): void {
   const seen = new Set<object>()
   const visit = (item: unknown, path: string): void => {
     const fail = (kind: string) => notCloneable(api, what, path, kind)
@@ -22,6 +109,11 @@ export function assertCloneable(value: unknown, root: string, api: string, what 
     if (typeof item !== 'object' || item === null || seen.has(item)) return
     seen.add(item)
     if (ArrayBuffer.isView(item) || COPIED_WHOLE.some((type) => item instanceof type)) return
+    if (isShared(item)) {
+      if (!onShared) throw fail('a shared object (a queue or pipe end), which can only be handed to a child when it starts')
+      onShared(item)
+      return
+    }
     if (item instanceof Promise) throw fail('a Promise (await it first and pass its value)')
     if (item instanceof WeakMap || item instanceof WeakSet || item instanceof WeakRef) throw fail(`a ${item.constructor.name}`)
     if (item instanceof Map) {

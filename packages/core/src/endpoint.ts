@@ -1,0 +1,130 @@
+import { createConnection, createServer, type Server } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { rmSync } from 'node:fs'
+import { Link, type Message } from './link.ts'
+
+/**
+ * This process's endpoint for shared objects: the objects it created (queues, pipe ends) are served
+ * from here, and other processes' objects are reached by connecting straight to their creator.
+ * Nothing is listened on or connected until a shared object is first used across processes.
+ */
+
+/** A message about one shared object: its id names the object within its owner process. */
+export type ObjectMessage = Message & { id: string }
+
+/** What serves an object this process owns: it gets every message about it from other processes. */
+export type Servant = (message: ObjectMessage, link: Link) => void
+
+const servants = new Map<string, Servant>()
+const links = new Map<string, Link>()
+/** Incoming links by the pid that said hello on them. */
+const linksFrom = new Map<number, Link>()
+/** Every link, outgoing and incoming, so that batched messages are written before this process exits. */
+const allLinks = new Set<Link>()
+let server: Server | undefined
+let address: string | undefined
+let objectsCreated = 0
+
+/** A new id for an object this process owns. */
+export function newObjectId(): string {
+  return `${process.pid}.${++objectsCreated}`
+}
+
+/** Registers the servant of an owned object, and returns this process's address for handles. */
+export function serve(id: string, servant: Servant): string {
+  servants.set(id, servant)
+  return listen()
+}
+
+/** Registers what handles messages an owner sends to this process about `id` (data for a pipe end it reads). */
+export function receive(id: string, servant: Servant): void {
+  servants.set(id, servant)
+}
+
+/** Stops serving an object (its owner closed it). */
+export function unserve(id: string): void {
+  servants.delete(id)
+}
+
+/** Connections still being made; see {@link connected}. */
+const connecting = new Set<Promise<unknown>>()
+
+/** The link to the process listening at `peer` (one per peer, shared by all its objects). */
+export function linkTo(peer: string): Link {
+  const known = links.get(peer)
+  if (known && !known.closed) return known
+  const socket = createConnection(peer)
+  const connected = new Promise((resolve) => {
+    socket.once('connect', resolve)
+    socket.once('close', resolve)
+  })
+  connecting.add(connected)
+  void connected.then(() => connecting.delete(connected))
+  const link = track(new Link(socket, dispatch))
+  links.set(peer, link)
+  link.send({ kind: 'hello', pid: process.pid })
+  return link
+}
+
+/**
+ * Resolves once every link this process has opened is connected (or failed). A child waits for it
+ * before running its target, so that what it sends before exiting, even with process.exit(), is
+ * written at exit to a connected socket rather than dropped.
+ */
+export async function connected(): Promise<void> {
+  await Promise.all(connecting)
+}
+
+/**
+ * Runs `then` once everything process `pid` (which has exited) sent here has been read: when its link
+ * has closed, or at once if it never connected. When the exit is learned, its connection, its last
+ * data and its end are already waiting in the kernel, so a few turns of the event loop see them all.
+ */
+export function afterPeerExit(pid: number, then: () => void): void {
+  let turns = 3
+  const look = () => {
+    const link = linksFrom.get(pid)
+    if (link) link.onClose(then)
+    else if (--turns > 0) setImmediate(look)
+    else then()
+  }
+  setImmediate(look)
+}
+
+/** This process's address, listening from now on. */
+export function listen(): string {
+  if (address) return address
+  // Linux has an abstract socket namespace: no file to clean up. Elsewhere a file in the temp folder.
+  const name = `proclab-${process.pid}-${Math.random().toString(36).slice(2, 10)}`
+  address = process.platform === 'linux' ? `\0${name}` : join(tmpdir(), `${name}.sock`)
+  server = createServer((socket) => track(new Link(socket, dispatch)))
+  server.listen(address) // bound synchronously: a child started right after can connect
+  server.unref()
+  if (process.platform !== 'linux') process.once('exit', () => rmSync(address!, { force: true }))
+  return address
+}
+
+function track(link: Link): Link {
+  allLinks.add(link)
+  link.onClose(() => allLinks.delete(link))
+  return link
+}
+
+function dispatch(message: Message, link: Link): void {
+  if (message.kind === 'hello') {
+    const pid = message.pid as number
+    link.peerPid = pid
+    linksFrom.set(pid, link)
+    link.onClose(() => linksFrom.get(pid) === link && linksFrom.delete(pid))
+    return
+  }
+  const servant = servants.get((message as ObjectMessage).id)
+  // An object closed by its owner: the peer learns it from the reply it does not get, or from EOF.
+  servant?.(message as ObjectMessage, link)
+}
+
+// Messages still batched when the process exits would be lost: write them now.
+process.on('exit', () => {
+  for (const link of allLinks) link.flush()
+})

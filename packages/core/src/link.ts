@@ -1,0 +1,187 @@
+import type { Socket } from 'node:net'
+import { deserialize, serialize } from 'node:v8'
+
+/**
+ * A message channel between two processes over one socket. Messages are batched: everything sent in
+ * the same tick (up to MAX_BATCH) goes out as one frame, a 4-byte length and one `v8.serialize` of the
+ * batch, because per-message serialization, not the socket, is what limits small messages.
+ */
+
+/** Messages per frame at most; a larger burst is split so that one frame never holds everything. */
+export const MAX_BATCH = 512
+const HEADER_BYTES = 4
+
+/** A message on a link: a plain object with a `kind`; its handler is chosen by kind and object id. */
+export type Message = { kind: string; [field: string]: unknown }
+
+/** The process at the other end of a link has gone (or closed it) before answering. */
+export class LinkClosedError extends Error {
+  constructor() {
+    super('the other process has exited')
+  }
+}
+
+export class Link {
+  /** The pid of the process at the other end, once it has said hello. */
+  peerPid: number | undefined
+  readonly #socket: Socket
+  #outgoing: Message[] = []
+  #flushScheduled = false
+  #received: Buffer[] = []
+  #receivedBytes = 0
+  #holds = 0
+  #closed = false
+  #nextSeq = 0
+  /** Requests waiting for their reply: resolve, or (once abandoned) what to do with a late reply. */
+  readonly #pending = new Map<number, { resolve: (reply: Message) => void; reject: (error: Error) => void; late?: (reply: Message) => void }>()
+  readonly #onMessage: (message: Message, link: Link) => void
+  readonly #onClose = new Set<() => void>()
+
+  constructor(socket: Socket, onMessage: (message: Message, link: Link) => void) {
+    this.#socket = socket
+    this.#onMessage = onMessage
+    // An idle link never keeps a process alive; hold() does while something waits on it.
+    socket.unref()
+    socket.setNoDelay?.(true)
+    socket.on('data', (chunk: Buffer) => this.#receive(chunk))
+    socket.on('error', () => {}) // a peer that dies shows up as 'close' next
+    socket.on('close', () => this.#close())
+  }
+
+  get closed(): boolean {
+    return this.#closed
+  }
+
+  /** Queues a message; it is written with the others of this tick. */
+  send(message: Message): void {
+    if (this.#closed) return
+    this.#outgoing.push(message)
+    if (this.#outgoing.length >= MAX_BATCH) this.flush()
+    else if (!this.#flushScheduled) {
+      this.#flushScheduled = true
+      process.nextTick(() => this.flush())
+    }
+  }
+
+  /**
+   * Sends `message` with a fresh `seq` and resolves with the peer's `reply` to it. While it waits, the
+   * link keeps this process alive. Rejects if the link closes first.
+   */
+  request(message: Message): { seq: number; reply: Promise<Message> } {
+    const seq = ++this.#nextSeq
+    const reply = new Promise<Message>((resolve, reject) => {
+      if (this.#closed) return reject(new LinkClosedError())
+      this.#pending.set(seq, { resolve, reject })
+      this.hold()
+    })
+    this.send({ ...message, seq })
+    return { seq, reply }
+  }
+
+  /** Stops waiting for request `seq`; a reply that still comes goes to `late` (for example, to give an item back). */
+  abandon(seq: number, late: (reply: Message) => void): void {
+    const pending = this.#pending.get(seq)
+    if (!pending || pending.late) return
+    pending.late = late
+    this.release()
+  }
+
+  /** Answers request `seq` of the peer. */
+  reply(seq: number, fields: Record<string, unknown> = {}): void {
+    this.send({ kind: 'reply', seq, ...fields })
+  }
+
+  /** Writes the queued messages now. */
+  flush(): void {
+    this.#flushScheduled = false
+    if (this.#outgoing.length === 0 || this.#closed) return
+    const payload = serialize(this.#outgoing)
+    this.#outgoing = []
+    const header = Buffer.allocUnsafe(HEADER_BYTES)
+    header.writeUInt32BE(payload.length)
+    this.#socket.cork()
+    this.#socket.write(header)
+    this.#socket.write(payload)
+    this.#socket.uncork()
+  }
+
+  /** Keeps this process alive until the matching release(): something is waiting on the peer. */
+  hold(): void {
+    if (this.#holds++ === 0) this.#socket.ref()
+  }
+
+  release(): void {
+    if (--this.#holds === 0) this.#socket.unref()
+  }
+
+  /** Runs `listener` once when the link closes (the peer exited, or closed it). */
+  onClose(listener: () => void): void {
+    if (this.#closed) listener()
+    else this.#onClose.add(listener)
+  }
+
+  close(): void {
+    this.flush()
+    this.#socket.end()
+  }
+
+  #receive(chunk: Buffer): void {
+    this.#received.push(chunk)
+    this.#receivedBytes += chunk.length
+    while (this.#receivedBytes >= HEADER_BYTES) {
+      const head = this.#peek(HEADER_BYTES)
+      const length = head.readUInt32BE(0)
+      if (this.#receivedBytes < HEADER_BYTES + length) return
+      const frame = this.#take(HEADER_BYTES + length).subarray(HEADER_BYTES)
+      let batch: Message[]
+      try {
+        batch = deserialize(frame) as Message[]
+      } catch {
+        this.#socket.destroy() // not proclab's frame: drop the connection rather than guess
+        return
+      }
+      for (const message of batch) {
+        if (message.kind === 'reply') this.#settle(message)
+        else this.#onMessage(message, this)
+      }
+    }
+  }
+
+  #peek(bytes: number): Buffer {
+    if (this.#received[0]!.length < bytes) this.#received = [Buffer.concat(this.#received)]
+    return this.#received[0]!
+  }
+
+  #take(bytes: number): Buffer {
+    const all = this.#received.length === 1 ? this.#received[0]! : Buffer.concat(this.#received)
+    const taken = all.subarray(0, bytes)
+    const rest = all.subarray(bytes)
+    this.#received = rest.length > 0 ? [rest] : []
+    this.#receivedBytes -= bytes
+    return taken
+  }
+
+  #settle(reply: Message): void {
+    const seq = reply.seq as number
+    const pending = this.#pending.get(seq)
+    if (!pending) return
+    this.#pending.delete(seq)
+    if (pending.late) return pending.late(reply)
+    this.release()
+    pending.resolve(reply)
+  }
+
+  #close(): void {
+    if (this.#closed) return
+    this.#closed = true
+    for (const pending of this.#pending.values()) {
+      if (!pending.late) {
+        this.release()
+        pending.reject(new LinkClosedError())
+      }
+    }
+    this.#pending.clear()
+    for (const listener of this.#onClose) listener()
+    this.#onClose.clear()
+  }
+}

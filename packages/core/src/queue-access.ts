@@ -1,0 +1,117 @@
+import { linkTo } from './endpoint.ts'
+import type { Link } from './link.ts'
+import type { Getter, Putter, QueueCore } from './queue-core.ts'
+
+/**
+ * The two ways to reach a queue: directly, in the process that owns it, or through a link to the owner.
+ * Both wait the same way: `timeout` ms (Infinity: forever), then report that they gave up.
+ */
+export interface QueueAccess {
+  /** Resolves true once the item is in, false if the queue stayed full (no block, or timeout). */
+  put(value: unknown, block: boolean, timeout: number): Promise<boolean>
+  /** Resolves with the item, or `{ empty: true }` if none came (no block, or timeout). */
+  get(block: boolean, timeout: number): Promise<{ item?: unknown; empty?: boolean }>
+  size(): Promise<{ size: number; full: boolean }>
+  taskDone(): Promise<boolean>
+  join(): Promise<void>
+  /** Whether a put can complete without waiting for an answer (an unbounded queue in another process). */
+  readonly fireAndForget: boolean
+}
+
+/** Runs `giveUp` after `ms` unless cancelled; Infinity never gives up. */
+function deadline(ms: number, giveUp: () => void): () => void {
+  if (ms === Infinity) return () => {}
+  const timer = setTimeout(giveUp, ms)
+  return () => clearTimeout(timer)
+}
+
+export class LocalQueue implements QueueAccess {
+  readonly fireAndForget = false
+  constructor(readonly core: QueueCore) {}
+
+  put(value: unknown, block: boolean, timeout: number): Promise<boolean> {
+    if (this.core.tryPut(value)) return Promise.resolve(true)
+    if (!block || timeout === 0) return Promise.resolve(false)
+    return new Promise((resolve) => {
+      const putter: Putter = { value, accept: () => (cancel(), resolve(true)) }
+      const cancel = deadline(timeout, () => this.core.putters.remove((p) => p === putter) && resolve(false))
+      this.core.waitToPut(putter)
+    })
+  }
+
+  get(block: boolean, timeout: number): Promise<{ item?: unknown; empty?: boolean }> {
+    const taken = this.core.tryGet()
+    if (taken.found) return Promise.resolve({ item: taken.item })
+    if (!block || timeout === 0) return Promise.resolve({ empty: true })
+    return new Promise((resolve) => {
+      const getter: Getter = { deliver: (item) => (cancel(), resolve({ item })) }
+      const cancel = deadline(timeout, () => this.core.getters.remove((g) => g === getter) && resolve({ empty: true }))
+      this.core.waitToGet(getter)
+    })
+  }
+
+  async size(): Promise<{ size: number; full: boolean }> {
+    return { size: this.core.items.length, full: this.core.full() }
+  }
+
+  async taskDone(): Promise<boolean> {
+    return this.core.taskDone()
+  }
+
+  join(): Promise<void> {
+    return new Promise((resolve) => this.core.whenAllDone(resolve))
+  }
+}
+
+export class RemoteQueue implements QueueAccess {
+  readonly fireAndForget: boolean
+  readonly #link: Link
+
+  constructor(
+    readonly id: string,
+    owner: string,
+    maxsize: number,
+  ) {
+    this.#link = linkTo(owner)
+    this.fireAndForget = maxsize === 0
+  }
+
+  async put(value: unknown, block: boolean, timeout: number): Promise<boolean> {
+    if (this.fireAndForget) {
+      // Unbounded: nothing to wait for, and the link keeps this producer's order.
+      this.#link.send({ kind: 'q.put', id: this.id, value })
+      return true
+    }
+    const { answer } = await this.#withdrawable({ kind: 'q.put', id: this.id, value, block: block && timeout !== 0 }, timeout, 'q.withdraw')
+    return !answer.full
+  }
+
+  async get(block: boolean, timeout: number): Promise<{ item?: unknown; empty?: boolean }> {
+    const { seq, answer } = await this.#withdrawable({ kind: 'q.get', id: this.id, block: block && timeout !== 0 }, timeout, 'q.cancel')
+    // Received: the owner can forget it (until then, it would give it back if this process died).
+    if (!answer.empty) this.#link.send({ kind: 'q.ack', id: this.id, of: seq })
+    return answer as { item?: unknown; empty?: boolean }
+  }
+
+  async size(): Promise<{ size: number; full: boolean }> {
+    return (await this.#link.request({ kind: 'q.size', id: this.id }).reply) as unknown as { size: number; full: boolean }
+  }
+
+  async taskDone(): Promise<boolean> {
+    return (await this.#link.request({ kind: 'q.taskDone', id: this.id }).reply).ok as boolean
+  }
+
+  async join(): Promise<void> {
+    await this.#link.request({ kind: 'q.join', id: this.id }).reply
+  }
+
+  /**
+   * A request that, after `timeout`, asks the owner to withdraw it, and then takes whichever answer
+   * comes: "withdrawn", or the real answer if it was already on its way (never both, never neither).
+   */
+  async #withdrawable(message: { kind: string; id: string; [field: string]: unknown }, timeout: number, withdraw: string) {
+    const { seq, reply } = this.#link.request(message)
+    const cancel = deadline(timeout, () => this.#link.send({ kind: withdraw, id: this.id, of: seq }))
+    return { seq, answer: await reply.finally(cancel) }
+  }
+}

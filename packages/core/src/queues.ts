@@ -1,0 +1,235 @@
+import { inspect } from 'node:util'
+import { newObjectId, serve } from './endpoint.ts'
+import { Empty, Full, StateError, withCode } from './errors.ts'
+import { keepAliveWhile } from './keep-alive.ts'
+import { LinkClosedError } from './link.ts'
+import { LocalQueue, RemoteQueue, type QueueAccess } from './queue-access.ts'
+import { QueueCore } from './queue-core.ts'
+import { queueServant } from './queue-server.ts'
+import { assertCloneable, registerReviver, SHARED, type SharedHandle, type SharedObject } from './reduction.ts'
+import { validTimeout } from './timeouts.ts'
+import { traceWait } from './trace.ts'
+
+/** Options of a waiting call: `block: false` never waits; `timeout` (ms) bounds the wait. */
+export interface WaitOptions {
+  block?: boolean
+  timeout?: number
+}
+
+type QueueType = 'Queue' | 'JoinableQueue' | 'SimpleQueue'
+interface QueueHandle extends SharedHandle {
+  id: string
+  owner: string
+  maxsize: number
+}
+
+/** Set just before a revived queue is constructed: the constructor then reaches the owner's queue. */
+let reviving: QueueHandle | undefined
+
+/**
+ * A first-in first-out queue between processes, like Python's `multiprocessing.Queue`: any process
+ * that was handed it (in `args`) can put and get. Items are copied (structured clone); each producer's
+ * items arrive in its order; none is lost or delivered twice.
+ * @example
+ * const q = new mp.Queue<number>(3)
+ * new mp.Process({ target: producer, args: [q] }).start()
+ * const first = await q.get()
+ */
+export class Queue<T = unknown> implements SharedObject {
+  readonly #id: string
+  readonly #maxsize: number
+  readonly #access: QueueAccess
+  /** In the owner: the queue itself, served to other processes once one is handed the queue. */
+  readonly #core: QueueCore | undefined
+  #owner: string | undefined
+  #closed = false
+
+  /** @param maxsize The most items it holds before `put` waits; 0 (the default) for no limit. */
+  constructor(maxsize = 0) {
+    const handle = reviving
+    reviving = undefined
+    if (handle) {
+      this.#id = handle.id
+      this.#maxsize = handle.maxsize
+      this.#owner = handle.owner
+      this.#access = new RemoteQueue(handle.id, handle.owner, handle.maxsize)
+      return
+    }
+    if (!Number.isInteger(maxsize) || maxsize < 0) {
+      throw withCode(new RangeError(`new ${new.target.name}() expects \`maxsize\` to be a whole number ≥ 0 (0 for no limit), got ${inspect(maxsize)}.`), 'ERR_MP_INVALID_ARG')
+    }
+    this.#id = newObjectId()
+    this.#maxsize = maxsize
+    this.#core = new QueueCore(maxsize)
+    this.#access = new LocalQueue(this.#core)
+  }
+
+  /** Puts `item` (a copy of it). On a full bounded queue it waits for room, or throws `Full` (no `block`, or `timeout` ms passed). */
+  async put(item: T, { block = true, timeout }: WaitOptions = {}): Promise<void> {
+    const access = this.#usable('put')
+    assertCloneable(item, 'item', `${this.#type()}.put()`, 'the item')
+    const ms = validTimeout(timeout, `${this.#type()}.put()`)
+    // In the owner the queue keeps a copy now, as a copy crosses to another process.
+    const copy = this.#core ? structuredClone(item) : item
+    const put = access.put(copy, block, ms)
+    const ok = access.fireAndForget ? await put : await this.#wait('put', put)
+    if (!ok) throw new Full(`${this.#type()}.put() found the queue full (maxsize ${this.#maxsize})${block ? ` for ${ms} ms` : ''}. Wait longer, or get items out first.`)
+  }
+
+  /** Takes the next item. On an empty queue it waits, or throws `Empty` (no `block`, or `timeout` ms passed). */
+  async get({ block = true, timeout }: WaitOptions = {}): Promise<T> {
+    const access = this.#usable('get')
+    const ms = validTimeout(timeout, `${this.#type()}.get()`)
+    const answer = await this.#wait('get', access.get(block, ms))
+    if (answer.empty) throw new Empty(`${this.#type()}.get() found the queue empty${block ? ` for ${ms} ms` : ''}.`)
+    return answer.item as T
+  }
+
+  /** `put(item, { block: false })`. */
+  putNowait(item: T): Promise<void> {
+    return this.put(item, { block: false })
+  }
+
+  /** `get({ block: false })`. */
+  getNowait(): Promise<T> {
+    return this.get({ block: false })
+  }
+
+  /** How many items are in the queue now (other processes may change it at once). */
+  async qsize(): Promise<number> {
+    return (await this.#call('qsize', this.#usable('qsize').size())).size
+  }
+
+  async empty(): Promise<boolean> {
+    return (await this.qsize()) === 0
+  }
+
+  async full(): Promise<boolean> {
+    return (await this.#call('full', this.#usable('full').size())).full
+  }
+
+  /** This process will not use the queue again: later calls here throw `StateError`. Others are not affected. */
+  close(): void {
+    this.#closed = true
+  }
+
+  get [SHARED]() {
+    return {
+      handle: (): QueueHandle => {
+        this.#owner ??= serve(this.#id, queueServant(this.#core!))
+        return { type: this.#type(), id: this.#id, owner: this.#owner, maxsize: this.#maxsize }
+      },
+    }
+  }
+
+  toString(): string {
+    return `<${this.#type()} id=${this.#id} maxsize=${this.#maxsize}${this.#closed ? ' closed' : ''}>`
+  }
+
+  [inspect.custom](): string {
+    return this.toString()
+  }
+
+  protected access(api: string): QueueAccess {
+    return this.#usable(api)
+  }
+
+  protected call<R>(api: string, operation: Promise<R>): Promise<R> {
+    return this.#call(api, operation)
+  }
+
+  protected wait<R>(api: string, operation: Promise<R>): Promise<R> {
+    return this.#wait(api, operation)
+  }
+
+  #type(): QueueType {
+    return this.constructor.name as QueueType
+  }
+
+  #usable(api: string): QueueAccess {
+    if (this.#closed) throw new StateError(`${this.#type()}.${api}() cannot be used: this process closed the queue. Call ${api}() before close().`)
+    return this.#access
+  }
+
+  /** A wait that keeps the process alive and shows in the trace. */
+  #wait<R>(api: string, operation: Promise<R>): Promise<R> {
+    return keepAliveWhile(traceWait(`${api} ${this.#type()} ${this.#id}`, { kind: 'queue', id: this.#id }, this.#call(api, operation)))
+  }
+
+  /** Turns "the owner has gone" into an error that says so. */
+  async #call<R>(api: string, operation: Promise<R>): Promise<R> {
+    try {
+      return await operation
+    } catch (error) {
+      if (!(error instanceof LinkClosedError)) throw error
+      throw new StateError(`${this.#type()}.${api}() failed: the process that created this queue has exited, and the queue with it.`, { cause: error })
+    }
+  }
+
+}
+
+/** Rebuilds, in a child, a queue of `type` from its handle: the same queue, reached through its owner. */
+export function reviveQueue<Q>(make: () => Q): (handle: SharedHandle) => Q {
+  return (handle) => {
+    reviving = handle as QueueHandle
+    return make()
+  }
+}
+
+registerReviver('Queue', reviveQueue(() => new Queue()))
+
+/**
+ * A `Queue` whose consumers say when they have finished each item (`taskDone()`), so that a producer
+ * can `join()` until all work is done, like Python's `JoinableQueue`.
+ * @example
+ * const tasks = new mp.JoinableQueue<string>()
+ * // worker: for (;;) { const t = await tasks.get(); work(t); await tasks.taskDone() }
+ * await tasks.join()
+ */
+export class JoinableQueue<T = unknown> extends Queue<T> {
+  /** Marks one item taken with `get()` as done. Throws `StateError` if called more times than items were put. */
+  async taskDone(): Promise<void> {
+    const ok = await this.call('taskDone', this.access('taskDone').taskDone())
+    if (!ok) throw new StateError('JoinableQueue.taskDone() was called more times than there were items: call it once per item you got.')
+  }
+
+  /** Waits until every item put so far has been marked done. */
+  async join(): Promise<void> {
+    await this.wait('join', this.access('join').join())
+  }
+}
+registerReviver('JoinableQueue', reviveQueue(() => new JoinableQueue()))
+
+/**
+ * The simplest queue, like Python's `SimpleQueue`: unbounded, with `put`, `get`, `empty` and `close`.
+ * @example
+ * const q = new mp.SimpleQueue<string>()
+ */
+export class SimpleQueue<T = unknown> {
+  readonly #queue: Queue<T>
+
+  constructor(queue?: Queue<T>) {
+    this.#queue = queue ?? new Queue<T>()
+  }
+
+  put(item: T): Promise<void> {
+    return this.#queue.put(item)
+  }
+
+  get(): Promise<T> {
+    return this.#queue.get()
+  }
+
+  empty(): Promise<boolean> {
+    return this.#queue.empty()
+  }
+
+  close(): void {
+    this.#queue.close()
+  }
+
+  get [SHARED]() {
+    return { handle: () => ({ ...this.#queue[SHARED].handle(), type: 'SimpleQueue' }) }
+  }
+}
+registerReviver('SimpleQueue', (handle) => new SimpleQueue(reviveQueue(() => new Queue())(handle)))
