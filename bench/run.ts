@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os'
 import { parseArgs } from 'node:util'
 import * as mp from '@proclab/core'
 import { printTable } from './stats.ts'
+import { messagingBenchmark, type MessagingFigures } from './messaging.ts'
 import { startupBenchmark, startupRow } from './startup.ts'
 
 if (mp.isMain(import.meta)) {
@@ -18,4 +19,28 @@ if (mp.isMain(import.meta)) {
   const { rows, rssMiB } = await startupBenchmark(runs)
   printTable([['', 'first msg', 'p90', 'start+join', 'p90'], ...rows.map(startupRow)])
   if (rssMiB !== undefined) console.log(`\nIdle RSS of a proclab child: ${rssMiB.toFixed(1)} MiB`)
+
+  console.log('\nQueues and pipes (children produce, the parent consumes; start-up not counted)\n')
+  const { proclab, python } = await messagingBenchmark(1)
+  const messagingRows: [string, keyof MessagingFigures, 'higher' | 'lower', (n: number) => string][] = [
+    ['Queue 1→1, small messages/s', 'queue1to1', 'higher', thousands],
+    ['Queue(maxsize 3) 1→1, messages/s', 'queueBounded', 'higher', thousands],
+    ['Queue 2→1, messages/s', 'queue2to1', 'higher', thousands],
+    ['Pipe round trip, µs', 'pipeRoundTripMicros', 'lower', (n) => n.toFixed(1)],
+    ['Pipe 1 MiB payloads, MiB/s', 'pipeMiBps', 'higher', (n) => n.toFixed(0)],
+  ]
+  printTable([
+    ['', 'proclab', 'Python', 'proclab ÷ Python'],
+    ...messagingRows.map(([label, key, better, show]) => {
+      const ours = proclab[key]
+      const theirs = python?.[key]
+      const ratio = theirs === undefined ? '' : (better === 'higher' ? ours / theirs : theirs / ours).toFixed(2)
+      return [label, show(ours), theirs === undefined ? '-' : show(theirs), ratio]
+    }),
+  ])
+  console.log('(ratio > 1: proclab is better)')
+}
+
+function thousands(n: number): string {
+  return `${(n / 1000).toFixed(1)} k`
 }

@@ -5,7 +5,7 @@ import { keepAliveWhile } from './keep-alive.ts'
 import type { Link } from './link.ts'
 import { Deque } from './deque.ts'
 import { OWNER, PipeCore, pipeServant, type EndState } from './pipe-core.ts'
-import { assertCloneable, registerReviver, SHARED, type SharedHandle, type SharedObject } from './reduction.ts'
+import { assertCloneable, bulkBytes, registerReviver, SHARED, type SharedHandle, type SharedObject } from './reduction.ts'
 import { validTimeout } from './timeouts.ts'
 import { traceWait } from './trace.ts'
 
@@ -64,7 +64,10 @@ export class Connection<T = unknown> implements SharedObject {
     if (!this.writable) throw new StateError('Connection.send() cannot be used: this end of a one-way pipe only receives. Send from the other end.')
     assertCloneable(value, 'value', 'Connection.send()', 'the value')
     if (this.#core) this.#core.send(this.#end, structuredClone(value))
-    else this.#link!.send({ kind: 'c.send', id: this.#pipe, end: this.#end, value })
+    else {
+      this.#link!.send({ kind: 'c.send', id: this.#pipe, end: this.#end, value }, bulkBytes(value))
+      await this.#link!.drained()
+    }
   }
 
   /** The next value sent from the other end; waits for it. Throws `EOFError` once the other end is closed everywhere and nothing is left. */

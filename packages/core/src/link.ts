@@ -9,6 +9,10 @@ import { deserialize, serialize } from 'node:v8'
 
 /** Messages per frame at most; a larger burst is split so that one frame never holds everything. */
 export const MAX_BATCH = 512
+/** Bytes of binary or text data per frame before it is written at once. */
+export const MAX_BATCH_BYTES = 1 << 20
+/** Bytes a link may have waiting to be written before senders wait (see {@link Link.drained}). */
+export const HIGH_WATER_BYTES = 8 << 20
 const HEADER_BYTES = 4
 
 /** A message on a link: a plain object with a `kind`; its handler is chosen by kind and object id. */
@@ -26,6 +30,7 @@ export class Link {
   peerPid: number | undefined
   readonly #socket: Socket
   #outgoing: Message[] = []
+  #outgoingBytes = 0
   #flushScheduled = false
   #received: Buffer[] = []
   #receivedBytes = 0
@@ -52,11 +57,12 @@ export class Link {
     return this.#closed
   }
 
-  /** Queues a message; it is written with the others of this tick. */
-  send(message: Message): void {
+  /** Queues a message; it is written with the others of this tick. `bytes`: the size of the data it carries, if large. */
+  send(message: Message, bytes = 0): void {
     if (this.#closed) return
     this.#outgoing.push(message)
-    if (this.#outgoing.length >= MAX_BATCH) this.flush()
+    this.#outgoingBytes += bytes
+    if (this.#outgoing.length >= MAX_BATCH || this.#outgoingBytes >= MAX_BATCH_BYTES) this.flush()
     else if (!this.#flushScheduled) {
       this.#flushScheduled = true
       process.nextTick(() => this.flush())
@@ -97,12 +103,35 @@ export class Link {
     if (this.#outgoing.length === 0 || this.#closed) return
     const payload = serialize(this.#outgoing)
     this.#outgoing = []
+    this.#outgoingBytes = 0
     const header = Buffer.allocUnsafe(HEADER_BYTES)
     header.writeUInt32BE(payload.length)
     this.#socket.cork()
     this.#socket.write(header)
     this.#socket.write(payload)
     this.#socket.uncork()
+  }
+
+  /**
+   * Resolves when the socket has taken what was written (at once, unless more than HIGH_WATER_BYTES
+   * wait): a fast sender waits for a slow reader, as a writer on a full pipe does in Python.
+   */
+  async drained(): Promise<void> {
+    if (this.#socket.writableLength < HIGH_WATER_BYTES || this.#closed) return
+    this.hold()
+    try {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          this.#socket.off('drain', done)
+          this.#socket.off('close', done)
+          resolve()
+        }
+        this.#socket.on('drain', done)
+        this.#socket.on('close', done)
+      })
+    } finally {
+      this.release()
+    }
   }
 
   /** Keeps this process alive until the matching release(): something is waiting on the peer. */

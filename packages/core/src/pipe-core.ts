@@ -1,6 +1,7 @@
 import { Deque } from './deque.ts'
 import { afterPeerExit, type ObjectMessage, type Servant } from './endpoint.ts'
 import type { Link } from './link.ts'
+import { bulkBytes } from './reduction.ts'
 
 /**
  * A pipe's state, kept by the process that created it (its owner). Each end has an inbox (what was
@@ -27,7 +28,7 @@ export class PipeCore {
   /** Data sent from `from` arrives at the other end. */
   send(from: 0 | 1, value: unknown): void {
     const to = this.ends[1 - from]!
-    if (to.subscriber) return to.subscriber.link.send({ kind: 'c.data', id: to.subscriber.id, value })
+    if (to.subscriber) return to.subscriber.link.send({ kind: 'c.data', id: to.subscriber.id, value }, bulkBytes(value))
     to.inbox.push(value)
     wake(to)
   }

@@ -1,5 +1,6 @@
 import { linkTo } from './endpoint.ts'
 import type { Link } from './link.ts'
+import { bulkBytes } from './reduction.ts'
 import type { Getter, Putter, QueueCore } from './queue-core.ts'
 
 /**
@@ -79,7 +80,8 @@ export class RemoteQueue implements QueueAccess {
   async put(value: unknown, block: boolean, timeout: number): Promise<boolean> {
     if (this.fireAndForget) {
       // Unbounded: nothing to wait for, and the link keeps this producer's order.
-      this.#link.send({ kind: 'q.put', id: this.id, value })
+      this.#link.send({ kind: 'q.put', id: this.id, value }, bulkBytes(value))
+      await this.#link.drained()
       return true
     }
     const { answer } = await this.#withdrawable({ kind: 'q.put', id: this.id, value, block: block && timeout !== 0 }, timeout, 'q.withdraw')

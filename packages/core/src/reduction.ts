@@ -24,6 +24,14 @@ export interface SharedHandle {
   [field: string]: unknown
 }
 
+/** The size of the bulk data in `value` (binary data and long text), to decide when to write a batch. */
+export function bulkBytes(value: unknown): number {
+  if (typeof value === 'string') return value.length
+  if (ArrayBuffer.isView(value)) return value.byteLength
+  if (value instanceof ArrayBuffer) return value.byteLength
+  return 0
+}
+
 /** Marks a handle inside copied arguments; a property no user value has. */
 const HANDLE_KEY = '__proclab_shared_object__'
 const revivers = new Map<string, (handle: SharedHandle) => unknown>()
