@@ -115,4 +115,18 @@ describe('tracing', () => {
     const [first] = events(run, 'spawn')
     expect(first).toMatchObject({ ppid: run.pid, name: 'Process-1', t: expect.any(Number) })
   })
+
+  test('waiting on a queue or a pipe is traced as block/unblock with what is waited on', async () => {
+    const run = await runProgram(fixture('waits.ts'))
+    expect(run.lines).toEqual(['queued piped'])
+    const waits = run.trace.filter((e) => e.pid === run.pid && (e.event === 'block' || e.event === 'unblock'))
+    expect(waits.map((e) => `${e.event} ${e.kind} ${String(e.on).split(' ')[0]}`)).toEqual([
+      'block queue get',
+      'unblock queue get',
+      'block pipe recv',
+      'unblock pipe recv',
+      'block join join',
+      'unblock join join',
+    ])
+  })
 })
