@@ -103,6 +103,7 @@ export class Connection<T = unknown> implements SharedObject {
 
   get [SHARED]() {
     return {
+      closed: this.#closed,
       handle: (): EndHandle => {
         this.#owner ??= serve(this.#pipe, pipeServant(this.#core!))
         return { type: 'Connection', pipe: this.#pipe, end: this.#end, owner: this.#owner, readable: this.readable, writable: this.writable }

@@ -115,6 +115,7 @@ export class Queue<T = unknown> implements SharedObject {
 
   get [SHARED]() {
     return {
+      closed: this.#closed,
       handle: (): QueueHandle => {
         this.#owner ??= serve(this.#id, queueServant(this.#core!))
         return { type: this.#type(), id: this.#id, owner: this.#owner, maxsize: this.#maxsize }
@@ -229,7 +230,8 @@ export class SimpleQueue<T = unknown> {
   }
 
   get [SHARED]() {
-    return { handle: () => ({ ...this.#queue[SHARED].handle(), type: 'SimpleQueue' }) }
+    const queue = this.#queue[SHARED]
+    return { closed: queue.closed, handle: () => ({ ...queue.handle(), type: 'SimpleQueue' }) }
   }
 }
 registerReviver('SimpleQueue', (handle) => new SimpleQueue(reviveQueue(() => new Queue())(handle)))

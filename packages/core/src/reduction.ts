@@ -1,4 +1,4 @@
-import { withCode } from './errors.ts'
+import { StateError, withCode } from './errors.ts'
 
 /**
  * What may cross a process boundary. Values cross by structured clone (the v8 serializer); this
@@ -16,6 +16,8 @@ export interface SharedObject {
     handle(): SharedHandle
     /** A child with this pid now holds the object, until `exited` resolves (pipe ends count holders). */
     sentToChild?(pid: number, exited: Promise<unknown>): void
+    /** Closed in this process: it can no longer be handed on. */
+    closed: boolean
   }
 }
 
@@ -119,6 +121,9 @@ export function assertCloneable(value: unknown, root: string, api: string, what 
     if (ArrayBuffer.isView(item) || COPIED_WHOLE.some((type) => item instanceof type)) return
     if (isShared(item)) {
       if (!onShared) throw fail('a shared object (a queue or pipe end), which can only be handed to a child when it starts')
+      if (item[SHARED].closed) {
+        throw new StateError(`${api} cannot send ${path}: it was closed in this process. Hand it to the child first, then close your own copy after start().`)
+      }
       onShared(item)
       return
     }

@@ -49,6 +49,13 @@ describe('Pipe in one process', () => {
     await expect(b.recv()).rejects.toThrow(mp.EOFError)
   })
 
+  test('a closed end cannot be handed to a child', () => {
+    const [, b] = mp.Pipe()
+    b.close()
+    const p = new mp.Process({ target: holdForever, args: [{ end: b }] })
+    expect(() => p.start()).toThrow('Process.start() cannot send args[0].end: it was closed in this process. Hand it to the child first, then close your own copy after start().')
+  })
+
   test('a closed connection throws StateError', async () => {
     const [a] = mp.Pipe()
     a.close()

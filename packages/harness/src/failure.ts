@@ -24,14 +24,16 @@ export class LessonFailure extends Error {
     const alive = context.alive
       .map((p) => {
         const wait = waits.get(p.pid)
-        const doing = wait ? `waiting on ${describeWait(wait)}` : 'running'
+        // A proclab child has trace events; the spare (and tsx's esbuild) have none.
+        const doing = wait ? `waiting on ${describeWait(wait)}` : ((!names.has(p.pid) && toolingLabel(p.command)) || 'running')
         return `  pid ${p.pid} ${names.get(p.pid) ?? p.command}: ${doing}`
       })
       .join('\n')
     const hint =
       `The program did not finish within ${context.timeout} ms, so it was stopped. ` +
       `A program that never ends is usually waiting for something that never comes: a join() on a child that never exits, ` +
-      `a get() on a queue nobody puts into, or a lock nobody releases.`
+      `a get() on a queue nobody puts into, a recv() on a pipe whose other end is still open somewhere (the parent's copy?), ` +
+      `or a lock nobody releases.`
     return new LessonFailure(
       `${hint}\n\nStill running when it was stopped:\n${alive || '  (nothing: the program was exiting)'}\n\n` +
         formatOutput(context.file, undefined, context.stdout, context.stderr),
@@ -49,6 +51,13 @@ export class LessonFailure extends Error {
       'ERR_LESSON_LEFTOVERS',
     )
   }
+}
+
+/** Processes of the tree that are proclab's or tsx's, not the learner's. */
+function toolingLabel(command: string): string | undefined {
+  if (/esbuild.* --service/.test(command)) return 'esbuild, transpiling TypeScript (not yours)'
+  if (/core\/dist\/bootstrap\.js/.test(command)) return "proclab's idle spare for the next child (not yours)"
+  return undefined
 }
 
 function describeWait(event: TraceEvent): string {
