@@ -36,18 +36,18 @@ export class Popen {
   readonly #child: ChildProcess
 
   /**
-   * @param prepare Builds the start message. It runs after the child is spawned, so the parent's work
-   * (finding the target, checking arguments) overlaps the child's boot; if it throws, the unused child
-   * is kept as the spare.
+   * @param prepare Builds the start message for the child with this pid. It runs after the child is
+   * spawned, so the parent's work (finding the target, checking arguments) overlaps the child's boot;
+   * if it throws, the unused child is kept as the spare. The message is sent when it returns.
    */
-  constructor(prepare: () => StartMessage) {
+  constructor(prepare: (pid: number) => StartMessage) {
     this.#child = takeSpare() ?? launch()
     if (this.#child.pid === undefined) {
       throw withCode(new ProcessError(`Process.start() could not launch ${process.execPath}: the operating system refused to create the process.`), 'ERR_MP_SPAWN')
     }
     let message: StartMessage
     try {
-      message = prepare()
+      message = prepare(this.#child.pid)
     } catch (error) {
       keepAsSpare(this.#child)
       throw error

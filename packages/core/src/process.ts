@@ -127,9 +127,11 @@ export class Process implements ProcessInfo {
     if (isImportingTarget()) throw startedWhileImporting(this.name)
     if (currentProcess().daemon) throw new StateError(`Process.start() cannot start ${this.name}: daemon processes may not have children (as in Python), because they are terminated without waiting for them.`)
     let shared: SharedObject[] = []
-    const popen = new Popen(() => {
+    const popen = new Popen((pid) => {
       const prepared = this.#startMessage(state)
       shared = prepared.shared
+      // Before the message goes: a warm spare could otherwise trace its `start` first.
+      trace('spawn', { daemon: state.daemon }, { pid, ppid: process.pid, name: state.name })
       return prepared.message
     })
     for (const object of shared) object[SHARED].sentToChild?.(popen.pid, popen.exited)
@@ -137,7 +139,6 @@ export class Process implements ProcessInfo {
     // Only a join keeps this process alive; at the end of the main code, exitChildren() decides.
     popen.keepsParentAlive(false)
     running.add(this)
-    trace('spawn', { daemon: state.daemon }, this.#subject())
     void popen.exited.then((exitCode) => {
       running.delete(this)
       trace('exit', { exitCode }, this.#subject())
