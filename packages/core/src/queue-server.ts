@@ -1,4 +1,5 @@
 import type { ObjectMessage, Servant } from './endpoint.ts'
+import type { Deque } from './deque.ts'
 import type { Link } from './link.ts'
 import type { Getter, Putter, QueueCore } from './queue-core.ts'
 
@@ -46,6 +47,14 @@ export function queueServant(core: QueueCore): Servant {
     link.reply(seq, { item })
   }
 
+  /** A waiting get or put that timed out: if it still waits, it ends with `answer`; if not, its real answer is on its way. */
+  const withdraw = (link: Link, seq: number, waiters: 'getters' | 'putters', answer: Record<string, unknown>) => {
+    const waiter = peers.get(link)?.[waiters].get(seq)
+    if (!waiter || !(core[waiters] as Deque<unknown>).remove((w) => w === waiter)) return
+    peers.get(link)![waiters].delete(seq)
+    link.reply(seq, answer)
+  }
+
   return (message: ObjectMessage, link: Link) => {
     const seq = message.seq as number
     switch (message.kind) {
@@ -65,14 +74,8 @@ export function queueServant(core: QueueCore): Servant {
         peer.putters.set(seq, putter)
         return core.waitToPut(putter)
       }
-      case 'q.withdraw': {
-        const putter = peers.get(link)?.putters.get(message.of as number)
-        if (putter && core.putters.remove((p) => p === putter)) {
-          peers.get(link)!.putters.delete(message.of as number)
-          link.reply(message.of as number, { full: true })
-        }
-        return
-      }
+      case 'q.withdraw':
+        return withdraw(link, message.of as number, 'putters', { full: true })
       case 'q.get': {
         const taken = core.tryGet()
         if (taken.found) return deliver(link, seq, taken.item)
@@ -81,14 +84,8 @@ export function queueServant(core: QueueCore): Servant {
         peerOf(link).getters.set(seq, getter)
         return core.waitToGet(getter)
       }
-      case 'q.cancel': {
-        const getter = peers.get(link)?.getters.get(message.of as number)
-        if (getter && core.getters.remove((g) => g === getter)) {
-          peers.get(link)!.getters.delete(message.of as number)
-          link.reply(message.of as number, { empty: true })
-        }
-        return
-      }
+      case 'q.cancel':
+        return withdraw(link, message.of as number, 'getters', { empty: true })
       case 'q.ack':
         peers.get(link)?.inFlight.delete(message.of as number)
         return

@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
+import { killLeftoversAfterEach, start } from './helpers.ts'
 import { echoPipe, holdForever, sendAndExit } from './fixtures/queue-targets.ts'
 
-afterEach(async () => {
-  for (const child of mp.activeChildren()) {
-    child.kill()
-    await child.join()
-  }
-})
-
-function start(target: (...args: any[]) => unknown, ...args: unknown[]): mp.Process {
-  const p = new mp.Process({ target, args })
-  p.start()
-  return p
-}
+killLeftoversAfterEach()
 
 describe('Pipe in one process', () => {
   test('both ends of a duplex pipe send and receive, in order', async () => {

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
+import { killLeftoversAfterEach } from './helpers.ts'
 import { checkEnvironment, checkValues, exitWith, fail, forever, Greeter, makeHidden, rejectLater, slowExit } from './fixtures/targets.ts'
 
 /** Starts a process on `target` and waits for it. */
@@ -12,12 +13,7 @@ async function runToEnd(target: (...args: any[]) => unknown, args: unknown[] = [
 }
 
 // A test that fails half-way must not leave its children running.
-afterEach(async () => {
-  for (const child of mp.activeChildren()) {
-    child.kill()
-    await child.join()
-  }
-})
+killLeftoversAfterEach()
 
 describe('exit codes', () => {
   test.each([
