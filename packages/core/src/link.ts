@@ -98,10 +98,14 @@ export class Link {
     this.send({ kind: 'reply', seq, ...fields })
   }
 
+  /** Counts flushes: a message sent during batch N can still be amended while `batch` is N. */
+  batch = 0
+
   /** Writes the queued messages now. */
   flush(): void {
     this.#flushScheduled = false
     if (this.#outgoing.length === 0 || this.#closed) return
+    this.batch++
     const payload = serialize(this.#outgoing)
     this.#outgoing = []
     this.#outgoingBytes = 0

@@ -1,4 +1,5 @@
-import { linkTo } from './endpoint.ts'
+import { Deque } from './deque.ts'
+import { linkTo, newObjectId, receive } from './endpoint.ts'
 import type { Link } from './link.ts'
 import { bulkBytes } from './reduction.ts'
 import type { Getter, Putter, QueueCore } from './queue-core.ts'
@@ -40,7 +41,9 @@ export class LocalQueue implements QueueAccess {
     })
   }
 
-  get(block: boolean, timeout: number): Promise<{ item?: unknown; empty?: boolean }> {
+  async get(block: boolean, timeout: number): Promise<{ item?: unknown; empty?: boolean }> {
+    const gate = this.core.gate
+    if (gate) await new Promise<void>((then) => gate(then))
     const taken = this.core.tryGet()
     if (taken.found) return Promise.resolve({ item: taken.item })
     if (!block || timeout === 0) return Promise.resolve({ empty: true })
@@ -64,9 +67,18 @@ export class LocalQueue implements QueueAccess {
   }
 }
 
+/** Items a sole consumer in another process may take per request. */
+export const PREFETCH = 256
+
 export class RemoteQueue implements QueueAccess {
   readonly fireAndForget: boolean
   readonly #link: Link
+  /** Items fetched ahead and not yet taken by get(), with the ids the owner gave them. */
+  readonly #ahead = new Deque<{ id: number; item: unknown }>()
+  /** Where the owner asks for them back (when a second consumer appears). */
+  readonly #reader = newObjectId()
+  #ack: { kind: 'q.ack'; id: string; ids: number[] } | undefined
+  #ackBatch = -1
 
   constructor(
     readonly id: string,
@@ -75,6 +87,8 @@ export class RemoteQueue implements QueueAccess {
   ) {
     this.#link = linkTo(owner)
     this.fireAndForget = maxsize === 0
+    // After the current turn: a batch that arrived just before the recall is in #ahead by then.
+    receive(this.#reader, () => setImmediate(() => this.#giveBack()))
   }
 
   async put(value: unknown, block: boolean, timeout: number): Promise<boolean> {
@@ -89,14 +103,38 @@ export class RemoteQueue implements QueueAccess {
   }
 
   async get(block: boolean, timeout: number): Promise<{ item?: unknown; empty?: boolean }> {
-    const { seq, answer } = await this.#withdrawable({ kind: 'q.get', id: this.id, block: block && timeout !== 0 }, timeout, 'q.cancel')
-    // Received: the owner can forget it (until then, it would give it back if this process died).
-    if (!answer.empty) this.#link.send({ kind: 'q.ack', id: this.id, of: seq })
-    return answer as { item?: unknown; empty?: boolean }
+    if (this.#ahead.length === 0) {
+      const message = { kind: 'q.get', id: this.id, block: block && timeout !== 0, want: PREFETCH, reader: this.#reader }
+      const { answer } = await this.#withdrawable(message, timeout, 'q.cancel')
+      if (answer.empty) return { empty: true }
+      const ids = answer.ids as number[]
+      ;(answer.items as unknown[]).forEach((item, i) => this.#ahead.push({ id: ids[i]!, item }))
+    }
+    const next = this.#ahead.shift()!
+    this.#acknowledge(next.id)
+    return { item: next.item }
   }
 
   async size(): Promise<{ size: number; full: boolean }> {
-    return (await this.#link.request({ kind: 'q.size', id: this.id }).reply) as unknown as { size: number; full: boolean }
+    const reply = (await this.#link.request({ kind: 'q.size', id: this.id }).reply) as unknown as { size: number; full: boolean }
+    return { ...reply, size: reply.size + this.#ahead.length }
+  }
+
+  /** Taken: the owner can forget it (until then, it would give it back if this process died). */
+  #acknowledge(id: number): void {
+    // One ack message per frame, however many items were taken meanwhile.
+    if (this.#ack && this.#ackBatch === this.#link.batch) this.#ack.ids.push(id)
+    else {
+      this.#ack = { kind: 'q.ack', id: this.id, ids: [id] }
+      this.#ackBatch = this.#link.batch
+      this.#link.send(this.#ack)
+    }
+  }
+
+  #giveBack(): void {
+    const ids = this.#ahead.toArray().map((entry) => entry.id)
+    while (this.#ahead.length > 0) this.#ahead.shift()
+    this.#link.send({ kind: 'q.return', id: this.id, ids })
   }
 
   async taskDone(): Promise<boolean> {

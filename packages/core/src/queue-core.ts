@@ -20,6 +20,11 @@ export class QueueCore {
   readonly items = new Deque<unknown>()
   readonly getters = new Deque<Getter>()
   readonly putters = new Deque<Putter>()
+  /**
+   * Set once the queue is served to other processes: a get in the owner passes through it, so that a
+   * consumer elsewhere first gives back the items it fetched ahead (see queue-server.ts).
+   */
+  gate: ((then: () => void) => void) | undefined
   /** JoinableQueue: items put and not yet marked done. */
   unfinished = 0
   readonly joiners: (() => void)[] = []

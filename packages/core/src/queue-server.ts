@@ -5,9 +5,14 @@ import type { Getter, Putter, QueueCore } from './queue-core.ts'
 
 /**
  * How a queue's owner answers other processes. Each request gets exactly one reply, even one that is
- * withdrawn after a timeout, so nothing is lost or duplicated. An item sent to another process stays
- * "in flight" until that process acknowledges it; if the process dies first, the item goes back to
- * the front of the queue.
+ * withdrawn after a timeout, so nothing is lost or duplicated. Items sent to another process stay
+ * "in flight" until it acknowledges them; if it dies first, they go back to the front of the queue.
+ *
+ * While one process is the queue's only consumer, it may take a batch per request (a round trip per
+ * item would make a consumer in a child ~20× slower than Python's). When a second consumer appears, the
+ * owner first recalls what the first fetched ahead and has not used, puts it back at the front in
+ * order, and from then on hands out one item per request: every consumer still sees the items it gets
+ * in queue order, and no item waits in one process while another waits for it.
  */
 
 interface RemoteWaiter {
@@ -17,41 +22,105 @@ interface RemoteWaiter {
 
 /** One peer process's unfinished business with this queue. */
 interface Peer {
+  /** Items sent to it and not yet acknowledged, by item id. */
   inFlight: Map<number, unknown>
   getters: Map<number, Getter>
   putters: Map<number, Putter>
+  /** Its gets that timed out before the owner got to them. */
+  cancelled: Set<number>
+  /** Where it listens for recalls. */
+  reader?: string
+  recalling: boolean
 }
+
+type Consumer = Link | 'local'
 
 export function queueServant(core: QueueCore): Servant {
   const peers = new Map<Link, Peer>()
+  const consumers = new Set<Consumer>()
+  /** Requests that came during a recall, run in order once every recalled item is back. */
+  const deferred: (() => void)[] = []
+  let recalls = 0
+  let nextItemId = 0
+
   const peerOf = (link: Link): Peer => {
     let peer = peers.get(link)
     if (!peer) {
-      peer = { inFlight: new Map(), getters: new Map(), putters: new Map() }
+      peer = { inFlight: new Map(), getters: new Map(), putters: new Map(), cancelled: new Set(), recalling: false }
       peers.set(link, peer)
       link.onClose(() => forget(link))
     }
     return peer
   }
+
   const forget = (link: Link) => {
     const peer = peers.get(link)!
     peers.delete(link)
+    consumers.delete(link)
     for (const getter of peer.getters.values()) core.getters.remove((g) => g === getter)
     for (const putter of peer.putters.values()) core.putters.remove((p) => p === putter)
-    core.giveBack([...peer.inFlight.entries()].sort(([a], [b]) => a - b).map(([, item]) => item))
+    giveBack(peer, [...peer.inFlight.keys()])
   }
-  const deliver = (link: Link, seq: number, item: unknown) => {
+
+  /** Puts a peer's in-flight items back at the front, oldest first; ends its recall if one was pending. */
+  const giveBack = (peer: Peer, ids: number[]) => {
+    const items = ids.sort((a, b) => a - b).flatMap((id) => (peer.inFlight.has(id) ? [peer.inFlight.get(id)] : []))
+    for (const id of ids) peer.inFlight.delete(id)
+    core.giveBack(items)
+    if (!peer.recalling) return
+    peer.recalling = false
+    if (--recalls === 0) for (const run of deferred.splice(0)) run()
+  }
+
+  /** Runs `then` once `who` may take items: at once, or after the other consumers gave back what they fetched ahead. */
+  const admit = (who: Consumer, then: () => void) => {
+    if (!consumers.has(who)) {
+      consumers.add(who)
+      for (const [link, peer] of peers) {
+        if (link === who || peer.inFlight.size === 0 || peer.reader === undefined || peer.recalling) continue
+        peer.recalling = true
+        recalls++
+        link.send({ kind: 'q.recall', id: peer.reader })
+      }
+    }
+    if (recalls > 0) deferred.push(then)
+    else then()
+  }
+  core.gate = (then) => admit('local', then)
+
+  const send = (link: Link, seq: number, items: unknown[]) => {
     const peer = peerOf(link)
     peer.getters.delete(seq)
-    peer.inFlight.set(seq, item)
-    link.reply(seq, { item })
+    const ids = items.map((item) => {
+      peer.inFlight.set(++nextItemId, item)
+      return nextItemId
+    })
+    link.reply(seq, { items, ids })
+  }
+
+  const get = (link: Link, seq: number, block: boolean, want: number) => {
+    const peer = peerOf(link)
+    if (peer.cancelled.delete(seq)) return link.reply(seq, { empty: true })
+    const items: unknown[] = []
+    const most = consumers.size === 1 ? want : 1
+    for (let taken = core.tryGet(); taken.found; taken = items.length < most ? core.tryGet() : { found: false }) items.push(taken.item)
+    if (items.length > 0) return send(link, seq, items)
+    if (!block) return link.reply(seq, { empty: true })
+    const getter: Getter & RemoteWaiter = { link, seq, deliver: (item) => send(link, seq, [item]) }
+    peer.getters.set(seq, getter)
+    core.waitToGet(getter)
   }
 
   /** A waiting get or put that timed out: if it still waits, it ends with `answer`; if not, its real answer is on its way. */
   const withdraw = (link: Link, seq: number, waiters: 'getters' | 'putters', answer: Record<string, unknown>) => {
-    const waiter = peers.get(link)?.[waiters].get(seq)
-    if (!waiter || !(core[waiters] as Deque<unknown>).remove((w) => w === waiter)) return
-    peers.get(link)![waiters].delete(seq)
+    const peer = peers.get(link)
+    const waiter = peer?.[waiters].get(seq)
+    if (!waiter) {
+      if (waiters === 'getters') peer?.cancelled.add(seq) // it may still be waiting for a recall to end
+      return
+    }
+    if (!(core[waiters] as Deque<unknown>).remove((w) => w === waiter)) return
+    peer![waiters].delete(seq)
     link.reply(seq, answer)
   }
 
@@ -76,19 +145,18 @@ export function queueServant(core: QueueCore): Servant {
       }
       case 'q.withdraw':
         return withdraw(link, message.of as number, 'putters', { full: true })
-      case 'q.get': {
-        const taken = core.tryGet()
-        if (taken.found) return deliver(link, seq, taken.item)
-        if (!message.block) return link.reply(seq, { empty: true })
-        const getter: Getter & RemoteWaiter = { link, seq, deliver: (item) => deliver(link, seq, item) }
-        peerOf(link).getters.set(seq, getter)
-        return core.waitToGet(getter)
-      }
+      case 'q.get':
+        peerOf(link).reader = message.reader as string
+        return admit(link, () => get(link, seq, message.block as boolean, message.want as number))
       case 'q.cancel':
         return withdraw(link, message.of as number, 'getters', { empty: true })
-      case 'q.ack':
-        peers.get(link)?.inFlight.delete(message.of as number)
+      case 'q.ack': {
+        const peer = peers.get(link)
+        for (const id of message.ids as number[]) peer?.inFlight.delete(id)
         return
+      }
+      case 'q.return':
+        return giveBack(peerOf(link), message.ids as number[])
       case 'q.size':
         return link.reply(seq, { size: core.items.length, full: core.full() })
       case 'q.taskDone':
