@@ -65,34 +65,42 @@ export class Queue<T = unknown> implements SharedObject {
   }
 
   /** Puts `item` (a copy of it). On a full bounded queue it waits for room, or throws `Full` (no `block`, or `timeout` ms passed). */
-  async put(item: T, { block = true, timeout }: WaitOptions = {}): Promise<void> {
-    const access = this.#usable('put')
-    assertCloneable(item, 'item', `${this.#type()}.put()`, 'the item')
-    const ms = validTimeout(timeout, `${this.#type()}.put()`)
+  put(item: T, { block = true, timeout }: WaitOptions = {}): Promise<void> {
+    return this.#put('put', item, block, timeout)
+  }
+
+  async #put(api: string, item: T, block: boolean, timeout: number | undefined): Promise<void> {
+    const access = this.#usable(api)
+    assertCloneable(item, 'item', `${this.#type()}.${api}()`, 'the item')
+    const ms = validTimeout(timeout, `${this.#type()}.${api}()`)
     // In the owner the queue keeps a copy now, as a copy crosses to another process.
     const copy = this.#core ? structuredClone(item) : item
     const put = access.put(copy, block, ms)
-    const ok = access.fireAndForget ? await put : await this.#wait('put', put)
-    if (!ok) throw new Full(`${this.#type()}.put() found the queue full (maxsize ${this.#maxsize})${block ? ` for ${ms} ms` : ''}. Wait longer, or get items out first.`)
+    const ok = access.fireAndForget ? await put : await this.#wait(api, put)
+    if (!ok) throw new Full(`${this.#type()}.${api}() found the queue full (maxsize ${this.#maxsize})${block ? ` for ${ms} ms` : ''}. Wait longer, or get items out first.`)
   }
 
   /** Takes the next item. On an empty queue it waits, or throws `Empty` (no `block`, or `timeout` ms passed). */
-  async get({ block = true, timeout }: WaitOptions = {}): Promise<T> {
-    const access = this.#usable('get')
-    const ms = validTimeout(timeout, `${this.#type()}.get()`)
-    const answer = await this.#wait('get', access.get(block, ms))
-    if (answer.empty) throw new Empty(`${this.#type()}.get() found the queue empty${block ? ` for ${ms} ms` : ''}.`)
+  get({ block = true, timeout }: WaitOptions = {}): Promise<T> {
+    return this.#get('get', block, timeout)
+  }
+
+  async #get(api: string, block: boolean, timeout: number | undefined): Promise<T> {
+    const access = this.#usable(api)
+    const ms = validTimeout(timeout, `${this.#type()}.${api}()`)
+    const answer = await this.#wait(api, access.get(block, ms))
+    if (answer.empty) throw new Empty(`${this.#type()}.${api}() found the queue empty${block ? ` for ${ms} ms` : ''}.`)
     return answer.item as T
   }
 
-  /** `put(item, { block: false })`. */
+  /** `put(item, { block: false })`: throws `Full` at once if there is no room. */
   putNowait(item: T): Promise<void> {
-    return this.put(item, { block: false })
+    return this.#put('putNowait', item, false, undefined)
   }
 
-  /** `get({ block: false })`. */
+  /** `get({ block: false })`: throws `Empty` at once if there is no item. */
   getNowait(): Promise<T> {
-    return this.get({ block: false })
+    return this.#get('getNowait', false, undefined)
   }
 
   /** How many items are in the queue now (other processes may change it at once). */

@@ -32,7 +32,7 @@ describe('Queue in one process', () => {
 
   test('an empty queue throws Empty without block, and after a timeout', async () => {
     const q = new mp.Queue<number>()
-    await expect(q.getNowait()).rejects.toThrow(mp.Empty)
+    await expect(q.getNowait()).rejects.toThrow('Queue.getNowait() found the queue empty.')
     await expect(q.get({ timeout: 20 })).rejects.toThrow('Queue.get() found the queue empty for 20 ms')
   })
 

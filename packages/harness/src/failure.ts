@@ -18,7 +18,7 @@ export class LessonFailure extends Error {
   }
 
   /** The program ran past its time limit. */
-  static timeout(context: { file: string; timeout: number; alive: LiveProcess[]; trace: TraceEvent[]; stdout: string; stderr: string }): LessonFailure {
+  static timeout(context: { file: string; timeout: number; alive: LiveProcess[]; trace: TraceEvent[]; stdout: string; stderr: string; hint?: string | undefined }): LessonFailure {
     const waits = pendingWaits(context.trace)
     const names = new Map(context.trace.map((e) => [e.pid, e.name]))
     const alive = context.alive
@@ -30,6 +30,7 @@ export class LessonFailure extends Error {
       })
       .join('\n')
     const hint =
+      (context.hint ? `${context.hint}\n\n` : '') +
       `The program did not finish within ${context.timeout} ms, so it was stopped. ` +
       `A program that never ends is usually waiting for something that never comes: a join() on a child that never exits, ` +
       `a get() on a queue nobody puts into, a recv() on a pipe whose other end is still open somewhere (the parent's copy?), ` +

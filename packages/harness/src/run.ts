@@ -19,6 +19,8 @@ export interface ProgramOptions {
   env?: Record<string, string>
   /** What to tell the learner if the program leaves a process running after it exits. */
   leakHint?: string
+  /** What to tell the learner, first, if the program runs past its time limit. */
+  timeoutHint?: string
   /** How the program is named in messages. Default: its path. */
   shownAs?: string
   /** Run TypeScript through tsx (the default for `.ts` files), or with plain `node`. */
@@ -110,7 +112,7 @@ export async function runProgram(file: string, options: ProgramOptions = {}): Pr
       const alive = processGroupMembers(pgid)
       killAll(pgid, alive.map((p) => p.pid))
       const output = await subprocess
-      throw LessonFailure.timeout({ file: shownFile, timeout, alive, trace: trace(), stdout: output.stdout as string, stderr: output.stderr as string })
+      throw LessonFailure.timeout({ file: shownFile, timeout, alive, trace: trace(), stdout: output.stdout as string, stderr: output.stderr as string, hint: options.timeoutHint })
     }
     const run: ProgramRun = {
       file: shownFile,

@@ -20,10 +20,10 @@ describe('runProgram', () => {
   })
 
   test('stops a program past its time limit and says what each process was waiting on', async () => {
-    const failure = await runProgram(fixture('waits-forever.mjs'), { timeout: 1500 }).catch((e: unknown) => e)
+    const failure = await runProgram(fixture('waits-forever.mjs'), { timeout: 1500, timeoutHint: 'Did you terminate() the reader?' }).catch((e: unknown) => e)
     expect(failure).toBeInstanceOf(LessonFailure)
     const message = (failure as LessonFailure).message
-    expect(message).toContain('The program did not finish within 1500 ms, so it was stopped.')
+    expect(message).toMatch(/^Did you terminate\(\) the reader\?\n\nThe program did not finish within 1500 ms, so it was stopped\./)
     expect(message).toMatch(/pid \d+ MainProcess: waiting on join Process-1/)
     expect(message).toContain('── stdout ──\nwaiting')
   })
