@@ -8,6 +8,8 @@ import type { Session } from 'node:inspector'
  */
 
 let session: Session | undefined
+/** Script URLs by id, from the debugger; filled only once coverage has failed to name a script. */
+let scripts: Map<string, string> | undefined
 const PROBE = Symbol.for('proclab.locate')
 
 /** The URL (or path, for some runners) of the script that defines `fn`; `undefined` for built-ins. */
@@ -15,11 +17,20 @@ export function definingScript(fn: Function): string | undefined {
   session ??= connect()
   const scriptId = functionScriptId(session, fn)
   if (scriptId === undefined) return undefined
-  // Best-effort coverage lists every script that has run, with its URL, in a few ms and without enabling
-  // the debugger (which would take ~15-25 ms and report every script Node itself has loaded).
+  // Best-effort coverage names the scripts that have run in a few ms, without the debugger; but V8 may
+  // have dropped a script's coverage since (after a garbage collection). Then ask the debugger, which
+  // lists every script once enabled (~15-25 ms, once) and is kept on to hear of scripts loaded later.
   const coverage = post<{ result: { scriptId: string; url: string }[] }>(session, 'Profiler.getBestEffortCoverage')
-  const url = coverage.result.find((script) => script.scriptId === scriptId)?.url
+  const url = coverage.result.find((script) => script.scriptId === scriptId)?.url || debuggerScripts(session).get(scriptId)
   return url || undefined
+}
+
+function debuggerScripts(inspector: Session): Map<string, string> {
+  if (scripts) return scripts
+  const known = new Map<string, string>()
+  inspector.on('Debugger.scriptParsed', ({ params }) => known.set(params.scriptId, params.url))
+  post(inspector, 'Debugger.enable')
+  return (scripts = known)
 }
 
 function connect(): Session {

@@ -275,6 +275,13 @@ export function activeChildren(): Process[] {
   return [...running]
 }
 
+/** Resolves with the exit code once `process` (started) has exited, without keeping this process alive as join() does. */
+export function whenExited(process: Process): Promise<number> {
+  const popen = process[STATE].popen
+  if (!popen) throw new StateError(`${process.name} was never started.`)
+  return popen.exited
+}
+
 /** In the child: rebuilds the `Process` object the parent started, without running its constructor (as unpickling does). */
 export function processInChild(message: StartMessage, processClass: typeof Process | null, target: ((...args: unknown[]) => unknown) | undefined): Process {
   const instance: Process = Object.create((processClass ?? Process).prototype)

@@ -34,3 +34,24 @@ export type ParentMessage = StartMessage
 export function unknownMessage(message: never): never {
   throw new Error(`proclab received a message it does not understand: ${JSON.stringify(message)}`)
 }
+
+/** Pool → worker: run `fn(...call)` for each call of a chunk (one task), or stop (`null`). */
+export interface PoolTask {
+  kind: 'task'
+  /** The task's number in its pool, for results and traces. */
+  index: number
+  fn: TargetRef
+  calls: unknown[][]
+}
+
+/** Worker → pool: a task's results, or the error that ended it. */
+export type PoolReply =
+  | { kind: 'done'; index: number; values: unknown[] }
+  | { kind: 'failed'; index: number; error: SerializedError }
+
+/** An error as it crosses a process boundary: enough to rebuild it with the same name and message. */
+export interface SerializedError {
+  name: string
+  message: string
+  stack: string | undefined
+}

@@ -1,0 +1,57 @@
+import type { Connection } from './connection.ts'
+import { EOFError } from './errors.ts'
+import type { PoolReply, PoolTask, TargetRef } from './protocol.ts'
+import { serializeError } from './remote-error.ts'
+import { trace } from './trace.ts'
+
+/**
+ * A pool worker's life (CPython's `pool.worker()`): run the initializer, then tasks from the pool's
+ * pipe one at a time, replying with results or the error, until told to stop, until `maxTasks` tasks
+ * are done (the pool then starts a fresh worker), or until the pool is gone.
+ */
+export async function poolWorker(tasks: Connection<PoolTask | PoolReply | null>, initializer: TargetRef | null, initargs: unknown[], maxTasks: number): Promise<void> {
+  if (initializer) await (await resolve(initializer))(...initargs)
+  for (let done = 0; maxTasks === 0 || done < maxTasks; done++) {
+    let task: PoolTask | null
+    try {
+      task = (await tasks.recv()) as PoolTask | null
+    } catch (error) {
+      if (error instanceof EOFError) return // the pool went away
+      throw error
+    }
+    if (task === null) return
+    const reply = await run(task)
+    try {
+      await tasks.send(reply)
+    } catch (error) {
+      // A result that cannot be copied back fails its task, not the worker.
+      await tasks.send({ kind: 'failed', index: task.index, error: serializeError(error) })
+    }
+  }
+}
+
+async function run(task: PoolTask): Promise<PoolReply> {
+  trace('task-start', { task: task.index })
+  try {
+    const fn = await resolve(task.fn)
+    const values: unknown[] = []
+    for (const call of task.calls) values.push(await fn(...call))
+    return { kind: 'done', index: task.index, values }
+  } catch (error) {
+    return { kind: 'failed', index: task.index, error: serializeError(error) }
+  } finally {
+    trace('task-end', { task: task.index })
+  }
+}
+
+const functions = new Map<string, (...args: unknown[]) => unknown>()
+
+async function resolve(ref: TargetRef): Promise<(...args: unknown[]) => unknown> {
+  const key = `${ref.module}#${ref.exportName}`
+  let fn = functions.get(key)
+  if (!fn) {
+    fn = ((await import(ref.module)) as Record<string, (...args: unknown[]) => unknown>)[ref.exportName]!
+    functions.set(key, fn)
+  }
+  return fn
+}

@@ -1,0 +1,200 @@
+import { inspect } from 'node:util'
+import { AsyncResult } from './async-result.ts'
+import { cpuCount } from './cpu.ts'
+import { StateError, withCode } from './errors.ts'
+import { keepAliveWhile } from './keep-alive.ts'
+import type { TargetRef } from './protocol.ts'
+import { assertCloneable } from './reduction.ts'
+import { locateExport } from './targets.ts'
+import { WorkerSet, type Task, type TaskOutcome } from './worker-set.ts'
+
+/** Options of a {@link Pool}, as Python's `Pool(processes, initializer, initargs, maxtasksperchild)`. */
+export interface PoolOptions {
+  /** How many worker processes; default `cpuCount()`. */
+  processes?: number
+  /** An exported function each worker runs once, first, with `initargs` (queues may be passed here). */
+  initializer?: (...args: any[]) => unknown
+  initargs?: unknown[]
+  /** A worker is replaced by a fresh one after this many tasks; 0 (default): never. */
+  maxtasksperchild?: number
+}
+
+/** Callbacks of `applyAsync`/`mapAsync`: run in this process before the result resolves. */
+export interface ResultCallbacks<R> {
+  callback?: (value: R) => void
+  errorCallback?: (error: Error) => void
+}
+
+type Fn<A extends unknown[], R> = (...args: A) => R | Promise<R>
+
+/**
+ * A pool of worker processes, like Python's `multiprocessing.Pool`: workers start once and are reused;
+ * each task runs an exported function in one of them.
+ * @example
+ * await using pool = new mp.Pool(3)
+ * console.log(await pool.map(square, [1, 2, 3])) // [1, 4, 9]
+ */
+export class Pool {
+  readonly #workers: WorkerSet
+  readonly #processes: number
+  readonly #functions = new Map<Function, TargetRef>()
+  #state: 'running' | 'closed' | 'terminated' = 'running'
+  #tasksSubmitted = 0
+
+  constructor(processes?: number | PoolOptions, options: Omit<PoolOptions, 'processes'> = {}) {
+    const all: PoolOptions = typeof processes === 'object' ? processes : { ...options, processes }
+    const count = all.processes ?? cpuCount()
+    if (!Number.isInteger(count) || count < 1) throw invalid('processes', 'a positive whole number', count)
+    const maxTasks = all.maxtasksperchild ?? 0
+    if (!Number.isInteger(maxTasks) || maxTasks < 0) throw invalid('maxtasksperchild', 'a whole number ≥ 0', maxTasks)
+    const initializer = all.initializer ? locateExport(all.initializer, 'new Pool()', 'initializer') : null
+    const initargs = all.initargs ?? []
+    // Queues may go to the workers here: they are handed over when each worker starts.
+    assertCloneable(initargs, 'initargs', 'new Pool()', 'the initargs', () => {})
+    this.#processes = count
+    this.#workers = new WorkerSet({
+      processes: count,
+      initializer,
+      initargs,
+      maxTasksPerChild: maxTasks,
+      // As Python's Pool does: the worker is replaced, and only its own tasks fail.
+      onDeath: (_, tasks, error) => tasks.forEach((task) => task.settle({ error })),
+    })
+  }
+
+  /** Runs `fn(...args)` in a worker and waits for its result (Python's `apply`). */
+  apply<A extends unknown[], R>(fn: Fn<A, R>, args: A = [] as unknown as A): Promise<R> {
+    return keepAliveWhile(this.#submit('apply', fn, [args], 'args').then((values) => values[0] as R))
+  }
+
+  /** Starts `fn(...args)` in a worker; the result comes later (Python's `apply_async`). */
+  applyAsync<A extends unknown[], R>(fn: Fn<A, R>, args: A = [] as unknown as A, callbacks: ResultCallbacks<R> = {}): AsyncResult<R> {
+    return this.#result(this.#submit('applyAsync', fn, [args], 'args').then((values) => values[0] as R), callbacks)
+  }
+
+  /** `fn(item)` for every item, in chunks, results in input order (Python's `map`). */
+  map<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize?: number): Promise<R[]> {
+    return keepAliveWhile(this.#map('map', fn, [...items].map((item) => [item]), chunksize))
+  }
+
+  mapAsync<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize?: number, callbacks: ResultCallbacks<R[]> = {}): AsyncResult<R[]> {
+    return this.#result(this.#map('mapAsync', fn, [...items].map((item) => [item]), chunksize), callbacks)
+  }
+
+  /** `fn(...tuple)` for every tuple, results in input order (Python's `starmap`). */
+  starmap<A extends unknown[], R>(fn: Fn<A, R>, argTuples: Iterable<A>, chunksize?: number): Promise<R[]> {
+    return keepAliveWhile(this.#map('starmap', fn, [...argTuples], chunksize))
+  }
+
+  /** Like `map`, as an async iterable that yields each result, in input order, as soon as it can. */
+  async *imap<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize = 1): AsyncGenerator<R> {
+    for (const chunk of this.#chunks('imap', fn, [...items].map((item) => [item]), chunksize)) yield* (await keepAliveWhile(chunk)) as R[]
+  }
+
+  /** Like `imap`, yielding results in the order they finish. */
+  async *imapUnordered<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize = 1): AsyncGenerator<R> {
+    const pending = new Map(this.#chunks('imapUnordered', fn, [...items].map((item) => [item]), chunksize).map((chunk, i) => [i, chunk.then((values) => ({ i, values }))]))
+    while (pending.size > 0) {
+      const { i, values } = await keepAliveWhile(Promise.race(pending.values()))
+      pending.delete(i)
+      yield* values as R[]
+    }
+  }
+
+  /** No more tasks: workers exit once the submitted ones are done. */
+  close(): void {
+    if (this.#state === 'running') this.#state = 'closed'
+    this.#workers.close()
+  }
+
+  /** Waits for the workers to exit; call close() or terminate() first. */
+  async join(): Promise<void> {
+    if (this.#state === 'running') throw new StateError('Pool.join() cannot wait while the pool is open: its workers wait for more tasks. Call close() (or terminate()) first.')
+    await this.#workers.join()
+  }
+
+  /** Stops the workers now; unfinished tasks fail with `StateError`. */
+  async terminate(): Promise<void> {
+    this.#state = 'terminated'
+    const error = new StateError('Pool.terminate() stopped the pool before this task finished.')
+    for (const task of this.#workers.terminate()) task.settle({ error })
+    await this.#workers.join()
+  }
+
+  /** `await using pool = new Pool()`: terminate at scope exit, as Python's `with Pool() as p:`. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.terminate()
+  }
+
+  toString(): string {
+    return `<Pool processes=${this.#processes} state=${this.#state} pids=[${this.#workers.pids.join(', ')}]>`
+  }
+
+  [inspect.custom](): string {
+    return this.toString()
+  }
+
+  async #map(api: string, fn: Fn<any, unknown>, calls: unknown[][], chunksize: number | undefined): Promise<any[]> {
+    // Python's default: about four chunks per worker.
+    const size = chunksize ?? Math.max(1, Math.ceil(calls.length / (this.#processes * 4)))
+    return (await Promise.all(this.#chunks(api, fn, calls, size))).flat()
+  }
+
+  #chunks(api: string, fn: Fn<any, unknown>, calls: unknown[][], chunksize: number): Promise<unknown[]>[] {
+    if (!Number.isInteger(chunksize) || chunksize < 1) throw invalid('chunksize', 'a positive whole number', chunksize)
+    const chunks: Promise<unknown[]>[] = []
+    for (let start = 0; start < calls.length; start += chunksize) chunks.push(this.#submit(api, fn, calls.slice(start, start + chunksize), 'items', start))
+    return chunks
+  }
+
+  /** Sends one task (a chunk of calls); resolves with its values. */
+  #submit(api: string, fn: Fn<any, unknown>, calls: unknown[][], root: string, offset = 0): Promise<unknown[]> {
+    if (this.#state !== 'running') {
+      throw new StateError(`Pool.${api}() cannot be used: the pool is ${this.#state === 'closed' ? 'closed' : 'terminated'}. Submit every task before close(), or create a new Pool.`)
+    }
+    let ref = this.#functions.get(fn)
+    if (!ref) this.#functions.set(fn, (ref = locateExport(fn, `Pool.${api}()`, 'function')))
+    calls.forEach((call, i) => assertCloneable(root === 'args' ? call : call.length === 1 ? call[0] : call, root === 'args' ? 'args' : `${root}[${offset + i}]`, `Pool.${api}()`, 'the arguments', refuseShared(api)))
+    const index = this.#tasksSubmitted++
+    return new Promise((resolve, reject) => {
+      const task: Task = { index, fn: ref, calls, settle: (outcome: TaskOutcome) => ('values' in outcome ? resolve(outcome.values) : reject(outcome.error)) }
+      this.#workers.submit(task)
+    })
+  }
+
+  #result<R>(promise: Promise<R>, { callback, errorCallback }: ResultCallbacks<R>): AsyncResult<R> {
+    return new AsyncResult<R>((resolve, reject) => {
+      promise.then(
+        (value) => (report(() => callback?.(value)), resolve(value)),
+        (error: Error) => (report(() => errorCallback?.(error)), reject(error)),
+      )
+    })
+  }
+}
+
+/** A callback that throws is reported and never breaks the pool (as in Python). */
+function report(run: () => void): void {
+  try {
+    run()
+  } catch (error) {
+    console.error(`Exception in a Pool callback (the pool carries on):\n${inspect(error)}`)
+  }
+}
+
+// Thrown when a queue or pipe end is sent to a task: workers are already running, so it cannot reach them.
+function refuseShared(api: string) {
+  return () => {
+    throw withCode(
+      new TypeError(
+        `Pool.${api}() cannot send a queue or pipe end to a pool task: the workers are already running, and a queue can only be ` +
+          `handed to a process when it starts (Python refuses it too). Use manager.Queue(), whose proxies can be sent to tasks, ` +
+          `or hand the queue to every worker once, with the pool's \`initializer\` and \`initargs\`.`,
+      ),
+      'ERR_MP_NOT_CLONEABLE',
+    )
+  }
+}
+
+function invalid(option: string, expected: string, value: unknown): RangeError {
+  return withCode(new RangeError(`new Pool() expects \`${option}\` to be ${expected}, got ${inspect(value)}.`), 'ERR_MP_INVALID_ARG')
+}

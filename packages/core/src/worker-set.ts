@@ -1,0 +1,166 @@
+import { constants } from 'node:os'
+import { Pipe, type Connection } from './connection.ts'
+import { Deque } from './deque.ts'
+import { EOFError, ProcessError } from './errors.ts'
+import { poolWorker } from './pool-worker.ts'
+import { Process, whenExited } from './process.ts'
+import type { PoolReply, PoolTask, TargetRef } from './protocol.ts'
+import { reviveError } from './remote-error.ts'
+
+/**
+ * The workers behind `Pool` and `ProcessPoolExecutor`: starts them once and reuses them, hands each
+ * task to a worker with room, routes results back, and replaces a worker that ends (after
+ * `maxTasksPerChild` tasks, or by dying). What a death does to unfinished tasks is the caller's policy.
+ */
+
+/** How a task ends: its values, one per call, or the error that ended it. */
+export type TaskOutcome = { values: unknown[] } | { error: Error }
+
+export interface Task {
+  index: number
+  fn: TargetRef
+  calls: unknown[][]
+  settle(outcome: TaskOutcome): void
+  /** Runs when the task is handed to a worker. */
+  dispatched?(): void
+}
+
+export interface WorkerSetOptions {
+  processes: number
+  initializer: TargetRef | null
+  initargs: unknown[]
+  maxTasksPerChild: number
+  /** Called when a worker dies with tasks unfinished (they are not settled yet). */
+  onDeath(worker: string, tasks: Task[], error: ProcessError): void
+}
+
+interface Worker {
+  process: Process
+  tasks: Connection<PoolTask | PoolReply | null>
+  inFlight: Task[]
+  receiving: boolean
+  /** Told to stop (sent `null`). */
+  stopped: boolean
+  /** Tasks handed to it so far: with maxTasksPerChild it must never get more than it will run. */
+  assigned: number
+}
+
+/** Tasks a worker may hold at once: two keeps it busy between tasks; a long backlog is spread wider. */
+const PIPELINE = 2
+const PIPELINE_BACKLOG = 32
+let workersStarted = 0
+
+export class WorkerSet {
+  readonly #options: WorkerSetOptions
+  readonly #pending = new Deque<Task>()
+  readonly #workers = new Set<Worker>()
+  #stopping = false
+
+  constructor(options: WorkerSetOptions) {
+    this.#options = options
+    for (let i = 0; i < options.processes; i++) this.#startWorker()
+  }
+
+  /** The pids of the live workers. */
+  get pids(): number[] {
+    return [...this.#workers].map((w) => w.process.pid!)
+  }
+
+  submit(task: Task): void {
+    this.#pending.push(task)
+    this.#dispatch()
+  }
+
+  /** Takes a task back if no worker has it yet. */
+  withdraw(task: Task): boolean {
+    return this.#pending.remove((t) => t === task)
+  }
+
+  /** No more tasks will come: workers stop once the backlog is done. */
+  close(): void {
+    this.#stopping = true
+    this.#dispatch()
+  }
+
+  /** Ends every worker now; unfinished tasks are returned (unsettled) for the caller to fail. */
+  terminate(): Task[] {
+    this.#stopping = true
+    const unfinished = [...this.#pending.toArray(), ...[...this.#workers].flatMap((w) => w.inFlight)]
+    while (this.#pending.length > 0) this.#pending.shift()
+    for (const worker of this.#workers) {
+      worker.inFlight = []
+      worker.process.terminate()
+    }
+    return unfinished
+  }
+
+  /** Resolves when every worker has exited (after close() or terminate()). */
+  async join(): Promise<void> {
+    while (this.#workers.size > 0) await Promise.all([...this.#workers].map((w) => w.process.join()))
+  }
+
+  #startWorker(): void {
+    const [parentEnd, workerEnd] = Pipe<PoolTask | PoolReply | null>()
+    const { initializer, initargs, maxTasksPerChild } = this.#options
+    const process = new Process({ target: poolWorker, args: [workerEnd, initializer, initargs, maxTasksPerChild], name: `PoolWorker-${++workersStarted}`, daemon: true })
+    process.start()
+    workerEnd.close()
+    const worker: Worker = { process, tasks: parentEnd, inFlight: [], receiving: false, stopped: false, assigned: 0 }
+    this.#workers.add(worker)
+    void whenExited(process).then((exitCode) => this.#ended(worker, exitCode))
+  }
+
+  #dispatch(): void {
+    const depth = this.#pending.length > this.#workers.size * PIPELINE_BACKLOG ? PIPELINE_BACKLOG : PIPELINE
+    const quota = this.#options.maxTasksPerChild || Infinity
+    for (const worker of this.#workers) {
+      while (worker.inFlight.length < depth && worker.assigned < quota && this.#pending.length > 0) {
+        const task = this.#pending.shift()!
+        worker.assigned++
+        worker.inFlight.push(task)
+        task.dispatched?.()
+        void worker.tasks.send({ kind: 'task', index: task.index, fn: task.fn, calls: task.calls })
+      }
+      if (worker.inFlight.length > 0 && !worker.receiving) void this.#receive(worker)
+      else if (this.#stopping && this.#pending.length === 0 && worker.inFlight.length === 0 && !worker.stopped) {
+        worker.stopped = true
+        void worker.tasks.send(null)
+      }
+    }
+  }
+
+  /** Reads a worker's replies while it has tasks (an idle worker must not keep the program alive). */
+  async #receive(worker: Worker): Promise<void> {
+    worker.receiving = true
+    try {
+      while (worker.inFlight.length > 0) {
+        const reply = (await worker.tasks.recv()) as unknown as PoolReply
+        const task = worker.inFlight.shift()
+        if (!task || task.index !== reply.index) continue // settled already (terminate)
+        task.settle(reply.kind === 'done' ? { values: reply.values } : { error: reviveError(reply.error, `${worker.process.name} (pid ${worker.process.pid})`) })
+        this.#dispatch()
+      }
+    } catch (error) {
+      if (!(error instanceof EOFError)) throw error // a dead worker: #ended() deals with its tasks
+    } finally {
+      worker.receiving = false
+    }
+  }
+
+  #ended(worker: Worker, exitCode: number): void {
+    this.#workers.delete(worker)
+    worker.tasks.close()
+    if (worker.inFlight.length > 0) {
+      const how = exitCode < 0 ? `was killed by ${signalName(-exitCode)}` : `exited with code ${exitCode}`
+      const error = new ProcessError(`${worker.process.name} (pid ${worker.process.pid}) ${how} while running a task; the task did not finish.`)
+      this.#options.onDeath(worker.process.name, worker.inFlight.splice(0), error)
+    }
+    // Keep the pool at its size while there is work, or while it is open.
+    if (!this.#stopping || this.#pending.length > 0) this.#startWorker()
+    this.#dispatch()
+  }
+}
+
+function signalName(signal: number): string {
+  return Object.entries(constants.signals).find(([, n]) => n === signal)?.[0] ?? `signal ${signal}`
+}
