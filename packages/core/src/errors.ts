@@ -52,3 +52,13 @@ identify(EOFError, 'ERR_MP_EOF')
 export function withCode<E extends Error>(error: E, code: string): E & { code: string } {
   return Object.assign(error, { code })
 }
+
+/** A worker of a `ProcessPoolExecutor` died: its pending futures fail with this, and so does every later submit. */
+export class BrokenProcessPool extends ProcessError {}
+identify(BrokenProcessPool, 'ERR_MP_BROKEN_PROCESS_POOL')
+
+/** The result of a future that was cancelled. */
+export class CancelledError extends Error {
+  declare readonly code: string
+}
+identify(CancelledError, 'ERR_MP_CANCELLED')

@@ -6,4 +6,4 @@ export { Queue, JoinableQueue, SimpleQueue, type WaitOptions } from './queues.ts
 export { Pipe, Connection } from './connection.ts'
 export { Pool, type PoolOptions, type ResultCallbacks } from './pool.ts'
 export { AsyncResult } from './async-result.ts'
-export { ProcessError, StateError, TimeoutError, AuthenticationError, BrokenBarrierError, Empty, Full, EOFError } from './errors.ts'
+export { ProcessError, StateError, TimeoutError, AuthenticationError, BrokenBarrierError, Empty, Full, EOFError, BrokenProcessPool, CancelledError } from './errors.ts'

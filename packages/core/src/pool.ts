@@ -6,7 +6,7 @@ import { keepAliveWhile } from './keep-alive.ts'
 import type { TargetRef } from './protocol.ts'
 import { assertCloneable } from './reduction.ts'
 import { locateExport } from './targets.ts'
-import { WorkerSet, type Task, type TaskOutcome } from './worker-set.ts'
+import { checkTaskArguments, taskFunction, WorkerSet, type Task, type TaskOutcome } from './worker-set.ts'
 
 /** Options of a {@link Pool}, as Python's `Pool(processes, initializer, initargs, maxtasksperchild)`. */
 export interface PoolOptions {
@@ -152,9 +152,8 @@ export class Pool {
     if (this.#state !== 'running') {
       throw new StateError(`Pool.${api}() cannot be used: the pool is ${this.#state === 'closed' ? 'closed' : 'terminated'}. Submit every task before close(), or create a new Pool.`)
     }
-    let ref = this.#functions.get(fn)
-    if (!ref) this.#functions.set(fn, (ref = locateExport(fn, `Pool.${api}()`, 'function')))
-    calls.forEach((call, i) => assertCloneable(root === 'args' ? call : call.length === 1 ? call[0] : call, root === 'args' ? 'args' : `${root}[${offset + i}]`, `Pool.${api}()`, 'the arguments', refuseShared(api)))
+    const ref = taskFunction(this.#functions, fn, `Pool.${api}()`)
+    checkTaskArguments(`Pool.${api}()`, calls, root, offset)
     const index = this.#tasksSubmitted++
     return new Promise((resolve, reject) => {
       const task: Task = { index, fn: ref, calls, settle: (outcome: TaskOutcome) => ('values' in outcome ? resolve(outcome.values) : reject(outcome.error)) }
@@ -178,20 +177,6 @@ function report(run: () => void): void {
     run()
   } catch (error) {
     console.error(`Exception in a Pool callback (the pool carries on):\n${inspect(error)}`)
-  }
-}
-
-// Thrown when a queue or pipe end is sent to a task: workers are already running, so it cannot reach them.
-function refuseShared(api: string) {
-  return () => {
-    throw withCode(
-      new TypeError(
-        `Pool.${api}() cannot send a queue or pipe end to a pool task: the workers are already running, and a queue can only be ` +
-          `handed to a process when it starts (Python refuses it too). Use manager.Queue(), whose proxies can be sent to tasks, ` +
-          `or hand the queue to every worker once, with the pool's \`initializer\` and \`initargs\`.`,
-      ),
-      'ERR_MP_NOT_CLONEABLE',
-    )
   }
 }
 

@@ -1,11 +1,13 @@
 import { constants } from 'node:os'
 import { Pipe, type Connection } from './connection.ts'
 import { Deque } from './deque.ts'
-import { EOFError, ProcessError } from './errors.ts'
+import { EOFError, ProcessError, withCode } from './errors.ts'
 import { poolWorker } from './pool-worker.ts'
 import { Process, whenExited } from './process.ts'
 import type { PoolReply, PoolTask, TargetRef } from './protocol.ts'
+import { assertCloneable } from './reduction.ts'
 import { reviveError } from './remote-error.ts'
+import { locateExport } from './targets.ts'
 
 /**
  * The workers behind `Pool` and `ProcessPoolExecutor`: starts them once and reuses them, hands each
@@ -113,14 +115,18 @@ export class WorkerSet {
   #dispatch(): void {
     const depth = this.#pending.length > this.#workers.size * PIPELINE_BACKLOG ? PIPELINE_BACKLOG : PIPELINE
     const quota = this.#options.maxTasksPerChild || Infinity
-    for (const worker of this.#workers) {
-      while (worker.inFlight.length < depth && worker.assigned < quota && this.#pending.length > 0) {
+    // Round by round, one task per worker per round: the least busy workers get work first.
+    for (let round = 1; round <= depth && this.#pending.length > 0; round++) {
+      for (const worker of this.#workers) {
+        if (worker.inFlight.length >= round || worker.assigned >= quota || this.#pending.length === 0) continue
         const task = this.#pending.shift()!
         worker.assigned++
         worker.inFlight.push(task)
         task.dispatched?.()
         void worker.tasks.send({ kind: 'task', index: task.index, fn: task.fn, calls: task.calls })
       }
+    }
+    for (const worker of this.#workers) {
       if (worker.inFlight.length > 0 && !worker.receiving) void this.#receive(worker)
       else if (this.#stopping && this.#pending.length === 0 && worker.inFlight.length === 0 && !worker.stopped) {
         worker.stopped = true
@@ -159,6 +165,35 @@ export class WorkerSet {
     if (!this.#stopping || this.#pending.length > 0) this.#startWorker()
     this.#dispatch()
   }
+}
+
+/** The exported function a task runs, found once per pool. */
+export function taskFunction(known: Map<Function, TargetRef>, fn: Function, api: string): TargetRef {
+  let ref = known.get(fn)
+  if (!ref) known.set(fn, (ref = locateExport(fn as (...args: never[]) => unknown, api, 'function')))
+  return ref
+}
+
+/** Checks that every call's arguments can reach a worker; `root` names them in messages (`args`, `items[3]`). */
+export function checkTaskArguments(api: string, calls: unknown[][], root: string, offset = 0): void {
+  calls.forEach((call, i) => {
+    const [value, path] = root === 'args' ? [call, 'args'] : [call.length === 1 ? call[0] : call, `${root}[${offset + i}]`]
+    assertCloneable(value, path, api, 'the arguments', () => {
+      throw refusedShared(api)
+    })
+  })
+}
+
+// Thrown when a queue or pipe end is sent to a task: workers are already running, so it cannot reach them.
+function refusedShared(api: string): TypeError {
+  return withCode(
+    new TypeError(
+      `${api} cannot send a queue or pipe end to a task: the workers are already running, and a queue can only be ` +
+        `handed to a process when it starts (Python refuses it too). Use manager.Queue(), whose proxies can be sent to tasks, ` +
+        `or hand the queue to every worker once, with the pool's \`initializer\` and \`initargs\`.`,
+    ),
+    'ERR_MP_NOT_CLONEABLE',
+  )
 }
 
 function signalName(signal: number): string {

@@ -1,0 +1,104 @@
+import { inspect } from 'node:util'
+import { cpuCount } from '../cpu.ts'
+import { BrokenProcessPool, StateError, withCode } from '../errors.ts'
+import type { TargetRef } from '../protocol.ts'
+import { assertCloneable } from '../reduction.ts'
+import { locateExport } from '../targets.ts'
+import { validTimeout } from '../timeouts.ts'
+import { checkTaskArguments, taskFunction, WorkerSet, type Task } from '../worker-set.ts'
+import { Future, SETTLE, START } from './future.ts'
+
+/** Options of a {@link ProcessPoolExecutor}, as Python's. */
+export interface ExecutorOptions {
+  /** How many worker processes; default `cpuCount()`. */
+  maxWorkers?: number
+  initializer?: (...args: any[]) => unknown
+  initargs?: unknown[]
+  /** A worker is replaced after this many tasks; default never. */
+  maxTasksPerChild?: number
+}
+
+/**
+ * Runs tasks in a pool of worker processes and returns `Future`s, like Python's
+ * `concurrent.futures.ProcessPoolExecutor`. If a worker dies, the pool is broken: every unfinished
+ * future fails with `BrokenProcessPool`, and so does every later `submit()`.
+ * @example
+ * await using executor = new ProcessPoolExecutor({ maxWorkers: 2 })
+ * const f = executor.submit(square, 3)
+ * console.log(await f.result()) // 9
+ */
+export class ProcessPoolExecutor {
+  readonly #workers: WorkerSet
+  readonly #functions = new Map<Function, TargetRef>()
+  readonly #futures = new Set<Future<any>>()
+  #tasks = 0
+  #shutdown = false
+  #broken: BrokenProcessPool | undefined
+
+  constructor({ maxWorkers = cpuCount(), initializer, initargs = [], maxTasksPerChild = 0 }: ExecutorOptions = {}) {
+    if (!Number.isInteger(maxWorkers) || maxWorkers < 1) {
+      throw withCode(new RangeError(`new ProcessPoolExecutor() expects \`maxWorkers\` to be a positive whole number, got ${inspect(maxWorkers)}.`), 'ERR_MP_INVALID_ARG')
+    }
+    assertCloneable(initargs, 'initargs', 'new ProcessPoolExecutor()', 'the initargs', () => {})
+    this.#workers = new WorkerSet({
+      processes: maxWorkers,
+      initializer: initializer ? locateExport(initializer, 'new ProcessPoolExecutor()', 'initializer') : null,
+      initargs,
+      maxTasksPerChild,
+      onDeath: (worker, tasks, error) => this.#break(worker, tasks, error.message),
+    })
+  }
+
+  /** Schedules `fn(...args)` in a worker. */
+  submit<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Future<Awaited<R>> {
+    if (this.#broken) throw this.#broken
+    if (this.#shutdown) throw new StateError('ProcessPoolExecutor.submit() cannot be used after shutdown(): create a new executor.')
+    const ref = taskFunction(this.#functions, fn, 'ProcessPoolExecutor.submit()')
+    checkTaskArguments('ProcessPoolExecutor.submit()', [args], 'args')
+    const task: Task = {
+      index: this.#tasks++,
+      fn: ref,
+      calls: [args],
+      settle: (outcome) => future[SETTLE]('values' in outcome ? { value: outcome.values[0] as Awaited<R> } : outcome),
+      dispatched: () => void future[START](),
+    }
+    const future: Future<Awaited<R>> = new Future(() => this.#workers.withdraw(task))
+    this.#futures.add(future)
+    future.addDoneCallback(() => this.#futures.delete(future))
+    this.#workers.submit(task)
+    return future
+  }
+
+  /** `fn(item)` for every item, as an async iterable of results in input order; `timeout` ms bounds the whole. */
+  async *map<T, R>(fn: (item: T) => R | Promise<R>, items: Iterable<T>, { timeout }: { timeout?: number } = {}): AsyncGenerator<Awaited<R>> {
+    const deadline = Date.now() + validTimeout(timeout, 'ProcessPoolExecutor.map()')
+    const futures = [...items].map((item) => this.submit(fn, item))
+    try {
+      for (const future of futures) yield await future.result(deadline === Infinity ? undefined : Math.max(0, deadline - Date.now()))
+    } finally {
+      for (const future of futures) future.cancel()
+    }
+  }
+
+  /**
+   * No more tasks. `wait`: resolve once the workers have finished what was submitted and exited.
+   * `cancelFutures`: cancel every future no worker has started.
+   */
+  async shutdown({ wait = true, cancelFutures = false }: { wait?: boolean; cancelFutures?: boolean } = {}): Promise<void> {
+    this.#shutdown = true
+    if (cancelFutures) for (const future of this.#futures) future.cancel()
+    this.#workers.close()
+    if (wait) await this.#workers.join()
+  }
+
+  /** `await using executor = …`: shutdown({ wait: true }) at scope exit, as Python's `with`. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.shutdown({ wait: true })
+  }
+
+  #break(worker: string, tasks: Task[], why: string): void {
+    this.#broken ??= new BrokenProcessPool(`A process in the ProcessPoolExecutor ended abruptly (${why}). Every unfinished future fails, and the executor takes no more tasks: create a new one.`)
+    for (const task of [...tasks, ...this.#workers.terminate()]) task.settle({ error: this.#broken })
+    void worker
+  }
+}
