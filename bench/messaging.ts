@@ -6,10 +6,11 @@
  */
 import * as mp from '@proclab/core'
 import { runPython } from './python.ts'
-import { echo, produce, sendBlocks } from './targets/messaging.ts'
+import { consume, echo, produce, sendBlocks } from './targets/messaging.ts'
 
 export interface MessagingFigures {
   queue1to1: number
+  queueToChild: number
   queueBounded: number
   queue2to1: number
   pipeRoundTripMicros: number
@@ -31,6 +32,18 @@ async function queueRate(producers: number, maxsize: number, count: number): Pro
   const seconds = (performance.now() - t0) / 1000
   for (const child of children) await child.join()
   return received / seconds
+}
+
+/** The parent produces, a child consumes: every get() of a child is a round trip to the queue's owner. */
+async function queueToChildRate(count: number): Promise<number> {
+  const q = new mp.Queue<number | null>()
+  const done = new mp.Queue<number>()
+  const child = new mp.Process({ target: consume, args: [q, done] })
+  child.start()
+  await produce(q, count)
+  const elapsed = await done.get()
+  await child.join()
+  return count / (elapsed / 1000)
 }
 
 async function pipeRoundTrip(trips: number): Promise<number> {
@@ -68,6 +81,7 @@ async function pipeThroughput(blocks: number, bytes: number): Promise<number> {
 export async function messagingBenchmark(scale: number): Promise<{ proclab: MessagingFigures; python: MessagingFigures | undefined }> {
   const proclab: MessagingFigures = {
     queue1to1: await queueRate(1, 0, 200_000 * scale),
+    queueToChild: await queueToChildRate(20_000 * scale),
     queueBounded: await queueRate(1, 3, 20_000 * scale),
     queue2to1: await queueRate(2, 0, 100_000 * scale),
     pipeRoundTripMicros: await pipeRoundTrip(5_000 * scale),

@@ -24,6 +24,7 @@ if (mp.isMain(import.meta)) {
   const { proclab, python } = await messagingBenchmark(1)
   const messagingRows: [string, keyof MessagingFigures, 'higher' | 'lower', (n: number) => string][] = [
     ['Queue 1→1, small messages/s', 'queue1to1', 'higher', thousands],
+    ['Queue 1→1, consumer in a child, messages/s', 'queueToChild', 'higher', thousands],
     ['Queue(maxsize 3) 1→1, messages/s', 'queueBounded', 'higher', thousands],
     ['Queue 2→1, messages/s', 'queue2to1', 'higher', thousands],
     ['Pipe round trip, µs', 'pipeRoundTripMicros', 'lower', (n) => n.toFixed(1)],

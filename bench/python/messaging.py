@@ -11,6 +11,24 @@ def produce(q, count):
     q.put(None)
 
 
+def consume(q, done):
+    q.get()
+    t0 = time.perf_counter()
+    while q.get() is not None:
+        pass
+    done.put((time.perf_counter() - t0) * 1000)
+
+
+def queue_to_child_rate(count):
+    q, done = mp.Queue(), mp.Queue()
+    child = mp.Process(target=consume, args=(q, done))
+    child.start()
+    produce(q, count)
+    elapsed = done.get()
+    child.join()
+    return count / (elapsed / 1000)
+
+
 def echo(conn):
     while True:
         value = conn.recv()
@@ -81,6 +99,7 @@ if __name__ == "__main__":
     scale = int(sys.argv[1])
     print(json.dumps({
         "queue1to1": queue_rate(1, 0, 200_000 * scale),
+        "queueToChild": queue_to_child_rate(20_000 * scale),
         "queueBounded": queue_rate(1, 3, 20_000 * scale),
         "queue2to1": queue_rate(2, 0, 100_000 * scale),
         "pipeRoundTripMicros": pipe_round_trip(5_000 * scale),

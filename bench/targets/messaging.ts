@@ -6,6 +6,14 @@ export async function produce(q: mp.Queue<number | null>, count: number): Promis
   await q.put(null)
 }
 
+/** Gets until `null`; reports the ms from its first item to the end. */
+export async function consume(q: mp.Queue<number | null>, done: mp.Queue<number>): Promise<void> {
+  await q.get()
+  const t0 = performance.now()
+  while ((await q.get()) !== null) {}
+  await done.put(performance.now() - t0)
+}
+
 export async function echo(conn: mp.Connection<unknown>): Promise<void> {
   for (let value = await conn.recv(); value !== null; value = await conn.recv()) await conn.send(value)
 }

@@ -25,11 +25,11 @@ export interface EndState {
 export class PipeCore {
   readonly ends: [EndState, EndState] = [newEnd(), newEnd()]
 
-  /** Data sent from `from` arrives at the other end. */
-  send(from: 0 | 1, value: unknown): void {
+  /** Data sent from `from` arrives at the other end; `copy` makes the copy a reader in this process gets. */
+  send(from: 0 | 1, value: unknown, copy: (value: unknown) => unknown = (v) => v): void {
     const to = this.ends[1 - from]!
     if (to.subscriber) return to.subscriber.link.send({ kind: 'c.data', id: to.subscriber.id, value }, bulkBytes(value))
-    to.inbox.push(value)
+    to.inbox.push(copy(value))
     wake(to)
   }
 

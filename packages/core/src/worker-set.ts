@@ -1,5 +1,5 @@
 import { constants } from 'node:os'
-import { Pipe, type Connection } from './connection.ts'
+import { Pipe, SEND_CHECKED, type Connection } from './connection.ts'
 import { Deque } from './deque.ts'
 import { EOFError, ProcessError, withCode } from './errors.ts'
 import { poolWorker } from './pool-worker.ts'
@@ -123,14 +123,14 @@ export class WorkerSet {
         worker.assigned++
         worker.inFlight.push(task)
         task.dispatched?.()
-        void worker.tasks.send({ kind: 'task', index: task.index, fn: task.fn, calls: task.calls })
+        void worker.tasks[SEND_CHECKED]({ kind: 'task', index: task.index, fn: task.fn, calls: task.calls })
       }
     }
     for (const worker of this.#workers) {
       if (worker.inFlight.length > 0 && !worker.receiving) void this.#receive(worker)
       else if (this.#stopping && this.#pending.length === 0 && worker.inFlight.length === 0 && !worker.stopped) {
         worker.stopped = true
-        void worker.tasks.send(null)
+        void worker.tasks[SEND_CHECKED](null)
       }
     }
   }
