@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util'
 import * as mp from '@proclab/core'
 import { printTable } from './stats.ts'
 import { messagingBenchmark, type MessagingFigures } from './messaging.ts'
+import { proclabPools, pythonPools, workerpoolRate, type PoolFigures } from './pools.ts'
 import { startupBenchmark, startupRow } from './startup.ts'
 
 if (mp.isMain(import.meta)) {
@@ -40,6 +41,28 @@ if (mp.isMain(import.meta)) {
     }),
   ])
   console.log('(ratio > 1: proclab is better)')
+
+  console.log('\nPools, 2 workers (tasks/s; CPU: speedup of 8 equal tasks over running them one after another)\n')
+  const pools = await proclabPools()
+  const pythonPool = pythonPools()
+  const workerpool = await workerpoolRate()
+  const poolRows: [string, keyof PoolFigures, (n: number) => string][] = [
+    ['Pool.applyAsync, tiny tasks/s', 'applyAsync', thousands],
+    ['Pool.map chunksize 1, tasks/s', 'mapChunk1', thousands],
+    ['Pool.map default chunksize, tasks/s', 'mapDefault', thousands],
+    ['ProcessPoolExecutor.submit, tasks/s', 'submit', thousands],
+    ['CPU-bound speedup on Pool(2)', 'cpuSpeedup', (n) => `${n.toFixed(2)}×`],
+  ]
+  printTable([
+    ['', 'proclab', 'Python', 'proclab ÷ Python', 'workerpool (process)'],
+    ...poolRows.map(([label, key, show], i) => [
+      label,
+      show(pools[key]),
+      pythonPool ? show(pythonPool[key]) : '-',
+      pythonPool ? (pools[key] / pythonPool[key]).toFixed(2) : '',
+      i === 0 ? thousands(workerpool) : '',
+    ]),
+  ])
 }
 
 function thousands(n: number): string {
