@@ -5,7 +5,7 @@ import { keepAliveWhile } from './keep-alive.ts'
 import type { Link } from './link.ts'
 import { Deque } from './deque.ts'
 import { OWNER, PipeCore, pipeServant, type EndState } from './pipe-core.ts'
-import { assertCloneable, bulkBytes, registerReviver, SHARED, type SharedHandle, type SharedObject } from './reduction.ts'
+import { assertCloneable, bulkBytes, registerReviver, snapshot, SHARED, type SharedHandle, type SharedObject } from './reduction.ts'
 import { validTimeout } from './timeouts.ts'
 import { traceWait } from './trace.ts'
 
@@ -66,12 +66,13 @@ export class Connection<T = unknown> implements SharedObject {
     this.#usable('send')
     if (!this.writable) throw new StateError('Connection.send() cannot be used: this end of a one-way pipe only receives. Send from the other end.')
     assertCloneable(value, 'value', 'Connection.send()', 'the value')
-    await this[SEND_CHECKED](value)
+    // Copied now, as Python pickles in send(): a change made after send() returns is not sent.
+    await this[SEND_CHECKED](snapshot(value), false)
   }
 
-  /** @internal For proclab's own messages, already checked: no second walk, and no copy when it leaves this process anyway. */
-  async [SEND_CHECKED](value: T): Promise<void> {
-    if (this.#core) this.#core.send(this.#end, value, structuredClone)
+  /** @internal For values already checked (proclab's own messages): no second walk; `copy` for a reader in this process. */
+  async [SEND_CHECKED](value: T, copy = true): Promise<void> {
+    if (this.#core) this.#core.send(this.#end, value, copy ? structuredClone : undefined)
     else {
       this.#link!.send({ kind: 'c.send', id: this.#pipe, end: this.#end, value }, bulkBytes(value))
       await this.#link!.drained()

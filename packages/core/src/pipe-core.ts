@@ -26,10 +26,10 @@ export class PipeCore {
   readonly ends: [EndState, EndState] = [newEnd(), newEnd()]
 
   /** Data sent from `from` arrives at the other end; `copy` makes the copy a reader in this process gets. */
-  send(from: 0 | 1, value: unknown, copy: (value: unknown) => unknown = (v) => v): void {
+  send(from: 0 | 1, value: unknown, copy: ((value: unknown) => unknown) | undefined): void {
     const to = this.ends[1 - from]!
     if (to.subscriber) return to.subscriber.link.send({ kind: 'c.data', id: to.subscriber.id, value }, bulkBytes(value))
-    to.inbox.push(copy(value))
+    to.inbox.push(copy ? copy(value) : value)
     wake(to)
   }
 
@@ -86,7 +86,7 @@ export function pipeServant(core: PipeCore): Servant {
     const key = message.key as HolderKey
     switch (message.kind) {
       case 'c.send':
-        return core.send(end, message.value)
+        return core.send(end, message.value, undefined) // already a fresh copy, made by deserializing
       case 'c.sub':
         return core.subscribe(end, link, message.reader as string)
       case 'c.hold': {

@@ -6,7 +6,7 @@ import { LinkClosedError } from './link.ts'
 import { LocalQueue, RemoteQueue, type QueueAccess } from './queue-access.ts'
 import { QueueCore } from './queue-core.ts'
 import { queueServant } from './queue-server.ts'
-import { assertCloneable, registerReviver, SHARED, type SharedHandle, type SharedObject } from './reduction.ts'
+import { assertCloneable, registerReviver, SHARED, snapshot, type SharedHandle, type SharedObject } from './reduction.ts'
 import { validTimeout } from './timeouts.ts'
 import { traceWait } from './trace.ts'
 
@@ -73,8 +73,8 @@ export class Queue<T = unknown> implements SharedObject {
     const access = this.#usable(api)
     assertCloneable(item, 'item', `${this.#type()}.${api}()`, 'the item')
     const ms = validTimeout(timeout, `${this.#type()}.${api}()`)
-    // In the owner the queue keeps a copy now, as a copy crosses to another process.
-    const copy = this.#core ? structuredClone(item) : item
+    // Copied now: a change made to the item after put() returns is never seen by a consumer.
+    const copy = snapshot(item)
     const put = access.put(copy, block, ms)
     const ok = access.fireAndForget ? await put : await this.#wait(api, put)
     if (!ok) throw new Full(`${this.#type()}.${api}() found the queue full (maxsize ${this.#maxsize})${block ? ` for ${ms} ms` : ''}. Wait longer, or get items out first.`)

@@ -26,6 +26,11 @@ export interface SharedHandle {
   [field: string]: unknown
 }
 
+/** A copy of `value` as structured clone makes it; primitives (immutable) are returned as they are. */
+export function snapshot<T>(value: T): T {
+  return typeof value === 'object' && value !== null ? structuredClone(value) : value
+}
+
 /** The size of the bulk data in `value` (binary data and long text), to decide when to write a batch. */
 export function bulkBytes(value: unknown): number {
   if (typeof value === 'string') return value.length

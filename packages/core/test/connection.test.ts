@@ -14,6 +14,14 @@ describe('Pipe in one process', () => {
     expect([await b.recv(), await b.recv(), await a.recv()]).toEqual([1, 2, 3])
   })
 
+  test('send() copies the value at once: a change made after it is not received', async () => {
+    const [a, b] = mp.Pipe<{ n: number }>()
+    const value = { n: 1 }
+    await a.send(value)
+    value.n = 2
+    expect(await b.recv()).toEqual({ n: 1 })
+  })
+
   test('a one-way pipe is [receiveEnd, sendEnd] and each end refuses the other direction', async () => {
     const [receiveEnd, sendEnd] = mp.Pipe<string>({ duplex: false })
     await expect(receiveEnd.send('x')).rejects.toThrow('this end of a one-way pipe only receives')
@@ -54,6 +62,17 @@ describe('Pipe in one process', () => {
 })
 
 describe('Pipe between processes', () => {
+  test('a value changed right after send() to another process arrives as it was sent', async () => {
+    const [a, b] = mp.Pipe<unknown>()
+    start(echoPipe, b)
+    b.close()
+    const value = { n: 1 }
+    await a.send(value)
+    value.n = 2
+    expect(await a.recv()).toEqual({ n: 1 })
+    await a.send('stop')
+  })
+
   test('values of every structured-clone type make a round trip intact, a 4 MiB buffer too', async () => {
     const [a, b] = mp.Pipe<unknown>()
     start(echoPipe, b)

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
 import { killLeftoversAfterEach, start } from './helpers.ts'
-import { collect, drain, nested, putRange, putThenExitAtOnce, relayToGrandchild, waitForever, work } from './fixtures/queue-targets.ts'
+import { collect, drain, nested, putRange, putThenChange, putThenExitAtOnce, relayToGrandchild, waitForever, work } from './fixtures/queue-targets.ts'
 
 killLeftoversAfterEach()
 
@@ -104,6 +104,13 @@ describe('Queue between processes', () => {
     const got: number[] = []
     for (let i = 0; i < 2000; i++) got.push(await q.get({ timeout: 5000 }))
     expect(got).toEqual([...Array(2000).keys()])
+  })
+
+  test('put() copies the item at once, in a producer in another process too', async () => {
+    const q = new mp.Queue<{ n: number }>()
+    const p = start(putThenChange, q)
+    expect(await q.get()).toEqual({ n: 1 })
+    await p.join()
   })
 
   test('a consumer killed while waiting takes no item with it', async () => {
