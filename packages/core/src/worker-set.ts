@@ -52,6 +52,12 @@ const PIPELINE = 2
 const PIPELINE_BACKLOG = 32
 let workersStarted = 0
 
+/** Worker sets not yet shut down: at the end of the program they are, as Python's pool finalizer does. */
+const open = new Set<WorkerSet>()
+process.on('beforeExit', () => {
+  for (const set of open) set.shutDownAtExit()
+})
+
 export class WorkerSet {
   readonly #options: WorkerSetOptions
   readonly #pending = new Deque<Task>()
@@ -60,7 +66,14 @@ export class WorkerSet {
 
   constructor(options: WorkerSetOptions) {
     this.#options = options
+    open.add(this)
     for (let i = 0; i < options.processes; i++) this.#startWorker()
+  }
+
+  /** The program's main code is done and nothing waits on the pool: stop it (without this, its workers would be replaced as exit terminates them). */
+  shutDownAtExit(): void {
+    const error = new ProcessError('The program ended before this task finished: nothing was waiting for it.')
+    for (const task of this.terminate()) task.settle({ error })
   }
 
   /** The pids of the live workers. */
@@ -81,12 +94,14 @@ export class WorkerSet {
   /** No more tasks will come: workers stop once the backlog is done. */
   close(): void {
     this.#stopping = true
+    open.delete(this)
     this.#dispatch()
   }
 
   /** Ends every worker now; unfinished tasks are returned (unsettled) for the caller to fail. */
   terminate(): Task[] {
     this.#stopping = true
+    open.delete(this)
     const unfinished = [...this.#pending.toArray(), ...[...this.#workers].flatMap((w) => w.inFlight)]
     while (this.#pending.length > 0) this.#pending.shift()
     for (const worker of this.#workers) {

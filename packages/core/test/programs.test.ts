@@ -58,6 +58,13 @@ describe('exiting', () => {
     expect(run.lines).toEqual(['main code done', 'child finished'])
   })
 
+  test('a pool and an executor left open are shut down when the main code is done', async () => {
+    const run = await runProgram(fixture('open-pool.ts'), { timeout: 15_000 }) // throws if a worker is left
+    expect(run.lines).toEqual(['9 16'])
+    expect(run.exitCode).toBe(0)
+    expect(events(run, 'spawn').length).toBeLessThanOrEqual(5) // 3 workers, no endless replacements
+  })
+
   test('daemon children end with their parent; non-daemon children are waited for', async () => {
     const run = await runProgram(fixture('daemon.ts')) // throws if any process is left behind
     expect(run.exitCode).toBe(0)
