@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { realpathSync } from 'node:fs'
 import { inspect } from 'node:util'
+import { isMainThread } from 'node:worker_threads'
 import { isChild } from './child-flag.ts'
 import { initTracing, trace } from './trace.ts'
 
@@ -114,7 +115,8 @@ function sameFile(modulePath: string, entry: string): boolean {
   return module === real(entry) || module.replace(/\.[cm]?[jt]sx?$/, '') === real(entry)
 }
 
-if (!isChild()) {
+// The main process's own start and exit; a worker thread that loads proclab is not a process of its own.
+if (!isChild() && isMainThread) {
   trace('start')
   process.once('exit', (code) => trace('exit', { exitCode: code }))
 }

@@ -123,6 +123,13 @@ describe('tracing', () => {
     expect(first).toMatchObject({ ppid: run.pid, name: 'Process-1', t: expect.any(Number) })
   })
 
+  test('a worker thread that loads proclab writes no start or exit of its own', async () => {
+    const run = await runProgram(fixture('thread-import.ts'))
+    expect(run.lines).toEqual(['thread loaded proclab', 'main done'])
+    const own = run.trace.filter((e) => e.pid === run.pid).map((e) => e.event)
+    expect(own).toEqual(['start', 'exit'])
+  })
+
   test('waiting on a queue or a pipe is traced as block/unblock with what is waited on', async () => {
     const run = await runProgram(fixture('waits.ts'))
     expect(run.lines).toEqual(['queued piped'])
