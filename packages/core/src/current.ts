@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { realpathSync } from 'node:fs'
 import { inspect } from 'node:util'
-import { isMainThread } from 'node:worker_threads'
 import { isChild } from './child-flag.ts'
 import { initTracing, trace } from './trace.ts'
 
@@ -96,10 +95,19 @@ export function nextChildIdentity(): number[] {
 export function isMain(meta: ImportMeta): boolean {
   if (isChild()) return false
   const main = (meta as ImportMeta & { main?: unknown }).main
-  if (typeof main === 'boolean') return main
   const entry = process.argv[1]
-  if (!entry || !meta.url.startsWith('file:')) return false
-  return sameFile(fileURLToPath(meta.url), entry)
+  const result = typeof main === 'boolean' ? main : Boolean(entry && meta.url.startsWith('file:') && sameFile(fileURLToPath(meta.url), entry))
+  if (result) traceMainProcess()
+  return result
+}
+
+let mainTraced = false
+/** The program's own start and exit, traced once its entry module is known (not at import time: a worker thread, or a child still loading, imports proclab too). */
+function traceMainProcess(): void {
+  if (mainTraced) return
+  mainTraced = true
+  trace('start')
+  process.once('exit', (code) => trace('exit', { exitCode: code }))
 }
 
 function sameFile(modulePath: string, entry: string): boolean {
@@ -115,8 +123,3 @@ function sameFile(modulePath: string, entry: string): boolean {
   return module === real(entry) || module.replace(/\.[cm]?[jt]sx?$/, '') === real(entry)
 }
 
-// The main process's own start and exit; a worker thread that loads proclab is not a process of its own.
-if (!isChild() && isMainThread) {
-  trace('start')
-  process.once('exit', (code) => trace('exit', { exitCode: code }))
-}
