@@ -218,7 +218,7 @@ export class Process implements ProcessInfo {
 
   /** What the child needs to become this process; throws if the target or a value cannot reach it. */
   #startMessage(state: ProcessState): { message: StartMessage; shared: SharedObject[] } {
-    const processClass = this.constructor === Process ? null : locateExport(this.constructor as (...args: unknown[]) => unknown, 'Process.start()', 'Process subclass')
+    const processClass = isSubclass(this) ? locateExport(this.constructor as (...args: unknown[]) => unknown, 'Process.start()', 'Process subclass') : null
     const target = state.target ? locateExport(state.target, 'Process.start()', 'target') : null
     const args = prepareForChild(state.args, 'args', 'Process.start()')
     const fields = prepareForChild({ ...this }, 'this', 'Process.start()', "the process object's fields")
@@ -258,6 +258,11 @@ function startedWhileImporting(name: string): StateError {
       `that starts processes at the top level of that module would run again in every child and start children ` +
       `forever. Put it inside \`if (mp.isMain(import.meta)) { … }\`, Python's \`if __name__ == '__main__':\`.`,
   )
+}
+
+/** Whether `process` is an instance of a subclass, which the child must rebuild. (Outside the class body: a class that names itself inside its body gets renamed by the bundler.) */
+function isSubclass(process: Process): boolean {
+  return process.constructor !== Process
 }
 
 /** `-15` → `-SIGTERM`, as Python's repr shows it. */
