@@ -67,7 +67,7 @@ describe('Pool', () => {
 
   test('a worker killed mid-task fails that task naming pid and signal, and is replaced', async () => {
     await using pool = new mp.Pool(1)
-    const error = await pool.apply(dieHard).catch((e: unknown) => e as Error)
+    const error = (await pool.apply(dieHard).catch((e: unknown) => e)) as Error
     expect(error).toBeInstanceOf(mp.ProcessError)
     expect(error.message).toMatch(/^PoolWorker-\d+ \(pid \d+\) was killed by SIGKILL while running a task; the task did not finish\.$/)
     expect(await pool.apply(square, [5])).toBe(25)
