@@ -1,4 +1,5 @@
-export { Process, activeChildren, type ProcessOptions } from './process.ts'
+export { Process, type ProcessOptions } from './process.ts'
+export { activeChildren } from './children.ts'
 export { currentProcess, parentProcess, isMain, ParentProcess, type ProcessInfo } from './current.ts'
 export { cpuCount } from './cpu.ts'
 export { sleep } from './timeouts.ts'

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util'
 import { constants } from 'node:os'
 import { isImportingTarget } from './child-flag.ts'
+import { childExited, childStarted } from './children.ts'
 import { currentProcess, nextChildIdentity, type ProcessInfo } from './current.ts'
 import { StateError, withCode } from './errors.ts'
 import { Popen } from './popen.ts'
@@ -36,7 +37,6 @@ interface ProcessState {
 }
 
 const STATE = Symbol('proclab.process')
-const running = new Set<Process>()
 
 /**
  * A real OS child process that runs `target(...args)` (or your subclass's `run()`), like Python's
@@ -138,9 +138,9 @@ export class Process implements ProcessInfo {
     state.popen = popen
     // Only a join keeps this process alive; at the end of the main code, exitChildren() decides.
     popen.keepsParentAlive(false)
-    running.add(this)
+    childStarted(this)
     void popen.exited.then((exitCode) => {
-      running.delete(this)
+      childExited(this)
       trace('exit', { exitCode }, this.#subject())
     })
   }
@@ -272,14 +272,6 @@ function exitCodeName(code: number): string {
   return name ? `-${name}` : String(code)
 }
 
-/**
- * The `Process` objects this process started that are still running.
- * @example for (const p of mp.activeChildren()) p.terminate()
- */
-export function activeChildren(): Process[] {
-  return [...running]
-}
-
 /** Resolves with the exit code once `process` (started) has exited, without keeping this process alive as join() does. */
 export function whenExited(process: Process): Promise<number> {
   const popen = process[STATE].popen
@@ -304,20 +296,3 @@ export function processInChild(message: StartMessage, processClass: typeof Proce
   Object.defineProperty(instance, STATE, { value: state, enumerable: false })
   return Object.assign(instance, message.fields)
 }
-
-/**
- * Python's exit function: once the main code is done (here: Node's event loop has nothing left to do),
- * terminate the daemonic children, then join the others. The joins keep the loop alive; when they are
- * all done, `beforeExit` comes again with nothing running and the process exits.
- */
-function exitChildren(): void {
-  if (running.size === 0) return
-  for (const child of running) if (child.daemon) child.terminate()
-  for (const child of running) void child.join()
-}
-process.on('beforeExit', exitChildren)
-// process.exit() skips beforeExit: still never leave a daemon behind (non-daemon children get the
-// kernel's death signal, or see their channel close).
-process.on('exit', () => {
-  for (const child of running) if (child.daemon) child.terminate()
-})
