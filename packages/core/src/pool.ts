@@ -63,37 +63,41 @@ export class Pool {
   }
 
   /** Runs `fn(...args)` in a worker and waits for its result (Python's `apply`). */
-  apply<A extends unknown[], R>(fn: Fn<A, R>, args: A = [] as unknown as A): Promise<R> {
-    return keepAliveWhile(this.#submit('apply', fn, [args], 'args').then((values) => values[0] as R))
+  async apply<A extends unknown[], R>(fn: Fn<A, R>, args: A = [] as unknown as A): Promise<R> {
+    checkTaskArguments('Pool.apply()', args, 'args')
+    return keepAliveWhile(this.#submit('apply', fn, [args]).then((values) => values[0] as R))
   }
 
   /** Starts `fn(...args)` in a worker; the result comes later (Python's `apply_async`). */
   applyAsync<A extends unknown[], R>(fn: Fn<A, R>, args: A = [] as unknown as A, callbacks: ResultCallbacks<R> = {}): AsyncResult<R> {
-    return this.#result(this.#submit('applyAsync', fn, [args], 'args').then((values) => values[0] as R), callbacks)
+    checkTaskArguments('Pool.applyAsync()', args, 'args')
+    return this.#result(this.#submit('applyAsync', fn, [args]).then((values) => values[0] as R), callbacks)
   }
 
   /** `fn(item)` for every item, in chunks, results in input order (Python's `map`). */
-  map<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize?: number): Promise<R[]> {
-    return keepAliveWhile(this.#map('map', fn, [...items].map((item) => [item]), chunksize))
+  async map<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize?: number): Promise<R[]> {
+    return keepAliveWhile(this.#map('map', fn, calls('map', items), chunksize))
   }
 
   mapAsync<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize?: number, callbacks: ResultCallbacks<R[]> = {}): AsyncResult<R[]> {
-    return this.#result(this.#map('mapAsync', fn, [...items].map((item) => [item]), chunksize), callbacks)
+    return this.#result(this.#map('mapAsync', fn, calls('mapAsync', items), chunksize), callbacks)
   }
 
   /** `fn(...tuple)` for every tuple, results in input order (Python's `starmap`). */
-  starmap<A extends unknown[], R>(fn: Fn<A, R>, argTuples: Iterable<A>, chunksize?: number): Promise<R[]> {
-    return keepAliveWhile(this.#map('starmap', fn, [...argTuples], chunksize))
+  async starmap<A extends unknown[], R>(fn: Fn<A, R>, argTuples: Iterable<A>, chunksize?: number): Promise<R[]> {
+    const tuples = [...argTuples]
+    checkTaskArguments('Pool.starmap()', tuples, 'argTuples')
+    return keepAliveWhile(this.#map('starmap', fn, tuples, chunksize))
   }
 
   /** Like `map`, as an async iterable that yields each result, in input order, as soon as it can. */
   async *imap<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize = 1): AsyncGenerator<R> {
-    for (const chunk of this.#chunks('imap', fn, [...items].map((item) => [item]), chunksize)) yield* (await keepAliveWhile(chunk)) as R[]
+    for (const chunk of this.#chunks('imap', fn, calls('imap', items), chunksize)) yield* (await keepAliveWhile(chunk)) as R[]
   }
 
   /** Like `imap`, yielding results in the order they finish. */
   async *imapUnordered<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize = 1): AsyncGenerator<R> {
-    const pending = new Map(this.#chunks('imapUnordered', fn, [...items].map((item) => [item]), chunksize).map((chunk, i) => [i, chunk.then((values) => ({ i, values }))]))
+    const pending = new Map(this.#chunks('imapUnordered', fn, calls('imapUnordered', items), chunksize).map((chunk, i) => [i, chunk.then((values) => ({ i, values }))]))
     while (pending.size > 0) {
       const { i, values } = await keepAliveWhile(Promise.race(pending.values()))
       pending.delete(i)
@@ -143,17 +147,16 @@ export class Pool {
   #chunks(api: string, fn: Fn<any, unknown>, calls: unknown[][], chunksize: number): Promise<unknown[]>[] {
     if (!Number.isInteger(chunksize) || chunksize < 1) throw invalid('chunksize', 'a positive whole number', chunksize)
     const chunks: Promise<unknown[]>[] = []
-    for (let start = 0; start < calls.length; start += chunksize) chunks.push(this.#submit(api, fn, calls.slice(start, start + chunksize), 'items', start))
+    for (let start = 0; start < calls.length; start += chunksize) chunks.push(this.#submit(api, fn, calls.slice(start, start + chunksize)))
     return chunks
   }
 
-  /** Sends one task (a chunk of calls); resolves with its values. */
-  #submit(api: string, fn: Fn<any, unknown>, calls: unknown[][], root: string, offset = 0): Promise<unknown[]> {
+  /** Sends one task (a chunk of calls, already checked); resolves with its values. */
+  #submit(api: string, fn: Fn<any, unknown>, calls: unknown[][]): Promise<unknown[]> {
     if (this.#state !== 'running') {
       throw new StateError(`Pool.${api}() cannot be used: the pool is ${this.#state === 'closed' ? 'closed' : 'terminated'}. Submit every task before close(), or create a new Pool.`)
     }
     const ref = taskFunction(this.#functions, fn, `Pool.${api}()`)
-    checkTaskArguments(`Pool.${api}()`, calls, root, offset)
     const index = this.#tasksSubmitted++
     return new Promise((resolve, reject) => {
       const task: Task = { index, fn: ref, calls, settle: (outcome: TaskOutcome) => ('values' in outcome ? resolve(outcome.values) : reject(outcome.error)) }
@@ -169,6 +172,13 @@ export class Pool {
       )
     })
   }
+}
+
+/** Each item as the one argument of a call, once all of them are checked. */
+function calls(api: string, items: Iterable<unknown>): unknown[][] {
+  const all = [...items]
+  checkTaskArguments(`Pool.${api}()`, all, 'items')
+  return all.map((item) => [item])
 }
 
 /** A callback that throws is reported and never breaks the pool (as in Python). */

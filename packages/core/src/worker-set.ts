@@ -189,13 +189,13 @@ export function taskFunction(known: Map<Function, TargetRef>, fn: Function, api:
   return ref
 }
 
-/** Checks that every call's arguments can reach a worker; `root` names them in messages (`args`, `items[3]`). */
-export function checkTaskArguments(api: string, calls: unknown[][], root: string, offset = 0): void {
-  calls.forEach((call, i) => {
-    const [value, path] = root === 'args' ? [call, 'args'] : [call.length === 1 ? call[0] : call, `${root}[${offset + i}]`]
-    assertCloneable(value, path, api, 'the arguments', () => {
-      throw refusedShared(api)
-    })
+/**
+ * Checks, once and as a whole, that what a call submits can reach a worker: `args`, or all of `items`;
+ * `root` names it in messages (`args[0].onDone`, `items[3]`).
+ */
+export function checkTaskArguments(api: string, value: unknown, root: string): void {
+  assertCloneable(value, root, api, 'the arguments', () => {
+    throw refusedShared(api)
   })
 }
 

@@ -54,7 +54,7 @@ export class ProcessPoolExecutor {
     if (this.#broken) throw this.#broken
     if (this.#shutdown) throw new StateError('ProcessPoolExecutor.submit() cannot be used after shutdown(): create a new executor.')
     const ref = taskFunction(this.#functions, fn, 'ProcessPoolExecutor.submit()')
-    checkTaskArguments('ProcessPoolExecutor.submit()', [args], 'args')
+    checkTaskArguments('ProcessPoolExecutor.submit()', args, 'args')
     const task: Task = {
       index: this.#tasks++,
       fn: ref,
