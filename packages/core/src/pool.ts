@@ -58,7 +58,7 @@ export class Pool {
       initargs,
       maxTasksPerChild: maxTasks,
       // As Python's Pool does: the worker is replaced, and only its own tasks fail.
-      onDeath: (_, tasks, error) => tasks.forEach((task) => task.settle({ error })),
+      onDeath: (tasks, error) => tasks.forEach((task) => task.settle({ error })),
     })
   }
 

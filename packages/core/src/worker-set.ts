@@ -32,8 +32,8 @@ export interface WorkerSetOptions {
   initializer: TargetRef | null
   initargs: unknown[]
   maxTasksPerChild: number
-  /** Called when a worker dies with tasks unfinished (they are not settled yet). */
-  onDeath(worker: string, tasks: Task[], error: ProcessError): void
+  /** Called when a worker dies with tasks unfinished (not settled yet); `error` names the worker and how it ended. */
+  onDeath(tasks: Task[], error: ProcessError): void
 }
 
 interface Worker {
@@ -174,7 +174,7 @@ export class WorkerSet {
     if (worker.inFlight.length > 0) {
       const how = exitCode < 0 ? `was killed by ${signalName(-exitCode)}` : `exited with code ${exitCode}`
       const error = new ProcessError(`${worker.process.name} (pid ${worker.process.pid}) ${how} while running a task; the task did not finish.`)
-      this.#options.onDeath(worker.process.name, worker.inFlight.splice(0), error)
+      this.#options.onDeath(worker.inFlight.splice(0), error)
     }
     // Keep the pool at its size while there is work, or while it is open.
     if (!this.#stopping || this.#pending.length > 0) this.#startWorker()

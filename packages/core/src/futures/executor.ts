@@ -45,7 +45,7 @@ export class ProcessPoolExecutor {
       initializer: initializer ? locateExport(initializer, 'new ProcessPoolExecutor()', 'initializer') : null,
       initargs,
       maxTasksPerChild,
-      onDeath: (worker, tasks, error) => this.#break(worker, tasks, error.message),
+      onDeath: (tasks, error) => this.#break(tasks, error.message),
     })
   }
 
@@ -96,9 +96,8 @@ export class ProcessPoolExecutor {
     await this.shutdown({ wait: true })
   }
 
-  #break(worker: string, tasks: Task[], why: string): void {
+  #break(tasks: Task[], why: string): void {
     this.#broken ??= new BrokenProcessPool(`A process in the ProcessPoolExecutor ended abruptly (${why}). Every unfinished future fails, and the executor takes no more tasks: create a new one.`)
     for (const task of [...tasks, ...this.#workers.terminate()]) task.settle({ error: this.#broken })
-    void worker
   }
 }
