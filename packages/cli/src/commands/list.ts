@@ -11,10 +11,11 @@ export function list(root: string, lessons: Lesson[]): void {
   const filled = lessons.length === 0 ? 0 : Math.round((passed / lessons.length) * BAR_WIDTH)
   console.log(`proclab: learn multiprocessing by doing\n`)
   console.log(`Progress [${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${passed}/${lessons.length} lessons\n`)
+  const width = Math.max(...lessons.map((l) => l.title.length))
   for (const lesson of lessons) {
     const result = progress.lessons[lesson.id]
     const mark = result === undefined ? '·' : result.passed ? '✓' : '✗'
-    console.log(`  ${mark} ${lesson.number}  ${lesson.title.padEnd(34)} ${relative(root, lesson.dir)}`)
+    console.log(`  ${mark} ${lesson.number}  ${lesson.title.padEnd(width)}  ${relative(root, lesson.dir)}`)
   }
   const next = lessons.find((l) => !progress.lessons[l.id]?.passed)
   if (!next) {
