@@ -1,6 +1,6 @@
 import { StateError, TimeoutError } from './errors.ts'
 import { keepAliveWhile } from './keep-alive.ts'
-import { validTimeout } from './timeouts.ts'
+import { settledWithin, validTimeout } from './timeouts.ts'
 
 /**
  * The result of a task that runs elsewhere, like Python's `AsyncResult`; also awaitable.
@@ -40,10 +40,7 @@ export class AsyncResult<T> implements PromiseLike<T> {
   async wait(timeout?: number): Promise<void> {
     const ms = validTimeout(timeout, 'AsyncResult.wait()')
     if (this.#settled) return
-    let timer: NodeJS.Timeout | undefined
-    const settled = this.#promise.then(() => {}, () => {})
-    await keepAliveWhile(ms === Infinity ? settled : Promise.race([settled, new Promise<void>((done) => (timer = setTimeout(done, ms)))]))
-    clearTimeout(timer)
+    await keepAliveWhile(settledWithin(this.#promise, ms))
   }
 
   /** Whether the task has finished. */

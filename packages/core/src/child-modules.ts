@@ -54,7 +54,7 @@ let lexerReady = false
 export function childModule(url: string): { url: string; exports: ModuleExport[] } {
   const path = url.startsWith('file:') ? fileURLToPath(url) : undefined
   if (!path || !TYPESCRIPT.test(path)) {
-    const exports = path ? lex(readFileSync(path, 'utf8'))[1].map((e) => ({ name: e.n, local: e.ln })) : []
+    const exports = path ? exportsOf(lex(readFileSync(path, 'utf8'))[1]) : []
     return { url, exports }
   }
   const module = compile(path, new Set())
@@ -92,7 +92,7 @@ function compile(path: string, visited: Set<string>): CompiledModule {
 function transpileWithImports(path: string, source: string, module: CompiledModule): string {
   const code = transpile(path, source)
   const [imports, exports] = lex(code)
-  module.exports = exports.map((e) => ({ name: e.n, local: e.ln }))
+  module.exports = exportsOf(exports)
   let output = ''
   let copied = 0
   for (const specifier of imports) {
@@ -125,6 +125,10 @@ function transpile(path: string, source: string): string {
       'import.meta.dirname': JSON.stringify(dirname(path)),
     },
   }).code
+}
+
+function exportsOf(lexed: readonly { n: string; ln: string | undefined }[]): ModuleExport[] {
+  return lexed.map((e) => ({ name: e.n, local: e.ln }))
 }
 
 function lex(code: string) {

@@ -9,7 +9,7 @@ import type { StartMessage } from './protocol.ts'
 import { prepareForChild, SHARED, type SharedObject } from './reduction.ts'
 import { locateExport } from './targets.ts'
 import { trace, traceWait } from './trace.ts'
-import { validTimeout } from './timeouts.ts'
+import { settledWithin, validTimeout } from './timeouts.ts'
 
 /** Options of a {@link Process}, as Python's `Process(target=, args=, name=, daemon=)`. */
 export interface ProcessOptions<Args extends unknown[] = unknown[]> {
@@ -158,12 +158,9 @@ export class Process implements ProcessInfo {
     if (popen.exitCode !== null) return
     // Waiting must keep this process alive, or Node would exit mid-join.
     popen.keepsParentAlive(true)
-    let timer: NodeJS.Timeout | undefined
-    const timedOut = ms === Infinity ? new Promise<void>(() => {}) : new Promise<void>((done) => (timer = setTimeout(done, ms)))
     try {
-      await traceWait(`join ${this.name}`, { kind: 'join', target: popen.pid }, Promise.race([popen.exited, timedOut]))
+      await traceWait(`join ${this.name}`, { kind: 'join', target: popen.pid }, settledWithin(popen.exited, ms))
     } finally {
-      clearTimeout(timer)
       popen.keepsParentAlive(false)
     }
   }

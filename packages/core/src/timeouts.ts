@@ -17,6 +17,25 @@ export function validTimeout(timeout: number | undefined | null, api: string): n
 }
 
 /**
+ * Resolves once `promise` settles (either way), or after `ms` milliseconds (Infinity: no limit),
+ * whichever comes first; the timer is cleared, so it never keeps the process alive afterwards.
+ * Callers look at their own state to learn which came first.
+ */
+export async function settledWithin(promise: Promise<unknown>, ms: number): Promise<void> {
+  const settled = promise.then(
+    () => {},
+    () => {},
+  )
+  if (ms === Infinity) return settled
+  let timer: NodeJS.Timeout | undefined
+  try {
+    await Promise.race([settled, new Promise<void>((done) => (timer = setTimeout(done, ms)))])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
  * A promise that resolves after `ms` milliseconds, like Python's `time.sleep` (which is seconds).
  * @example await mp.sleep(100)
  */

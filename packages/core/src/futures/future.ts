@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
 import { CancelledError, TimeoutError } from '../errors.ts'
 import { keepAliveWhile } from '../keep-alive.ts'
-import { validTimeout } from '../timeouts.ts'
+import { settledWithin, validTimeout } from '../timeouts.ts'
 
 /** Used by the executor only: a future's transitions. */
 export const START = Symbol('proclab.future.start')
@@ -111,10 +111,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   async #wait(timeout: number | undefined, api: string): Promise<void> {
     const ms = validTimeout(timeout, `Future.${api}()`)
     if (this.done()) return
-    let timer: NodeJS.Timeout | undefined
-    const timedOut = ms === Infinity ? new Promise<void>(() => {}) : new Promise<void>((done) => (timer = setTimeout(done, ms)))
-    await keepAliveWhile(Promise.race([this.#settled, timedOut]))
-    clearTimeout(timer)
+    await keepAliveWhile(settledWithin(this.#settled, ms))
     if (!this.done()) throw new TimeoutError(`Future.${api}() timed out after ${ms} ms: the task has not finished.`)
   }
 }

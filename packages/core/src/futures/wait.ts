@@ -1,6 +1,6 @@
 import { TimeoutError } from '../errors.ts'
 import { keepAliveWhile } from '../keep-alive.ts'
-import { validTimeout } from '../timeouts.ts'
+import { settledWithin, validTimeout } from '../timeouts.ts'
 import type { Future } from './future.ts'
 
 /** `wait()` returns when any future finishes. */
@@ -40,10 +40,7 @@ export async function wait<T>(futures: Iterable<Future<T>>, { timeout, returnWhe
       (returnWhen === FIRST_EXCEPTION && (await Promise.all(done.map(failed))).some(Boolean))
     const left = deadline - Date.now()
     if (enough || left <= 0) return { done: new Set(done), notDone: new Set(all.filter((f) => !f.done())) }
-    let timer: NodeJS.Timeout | undefined
-    const timedOut = left === Infinity ? new Promise<void>(() => {}) : new Promise<void>((resolve) => (timer = setTimeout(resolve, left)))
-    await keepAliveWhile(Promise.race([nextDone(all.filter((f) => !f.done())), timedOut]))
-    clearTimeout(timer)
+    await keepAliveWhile(settledWithin(nextDone(all.filter((f) => !f.done())), left))
   }
 }
 
