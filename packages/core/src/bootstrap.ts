@@ -10,7 +10,8 @@ import { inspect } from 'node:util'
 import { markTargetImported } from './child-flag.ts'
 import { becomeChild, ParentProcess, type ProcessInfo } from './current.ts'
 import { Process, processInChild } from './process.ts'
-import { unknownMessage, type ParentMessage, type TargetRef } from './protocol.ts'
+import { importExport } from './import-export.ts'
+import { unknownMessage, type ParentMessage } from './protocol.ts'
 import { connected } from './endpoint.ts'
 import { reviveShared } from './reduction.ts'
 import { trace } from './trace.ts'
@@ -45,8 +46,8 @@ async function run(message: Extract<ParentMessage, { kind: 'start' }>): Promise<
   process.channel?.unref()
   trace('start')
   try {
-    const processClass = message.processClass ? ((await importExport(message.processClass)) as typeof Process) : null
-    const target = message.target ? ((await importExport(message.target)) as (...args: unknown[]) => unknown) : undefined
+    const processClass = message.processClass ? await importExport<typeof Process>(message.processClass) : null
+    const target = message.target ? await importExport<(...args: unknown[]) => unknown>(message.target) : undefined
     markTargetImported()
     if (message.hasShared) {
       message.args = reviveShared(message.args) as unknown[]
@@ -68,15 +69,6 @@ function adoptEnvironment({ env, cwd }: { env: Record<string, string | undefined
   for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key]
   Object.assign(process.env, env)
   if (process.cwd() !== cwd) process.chdir(cwd)
-}
-
-async function importExport(ref: TargetRef): Promise<unknown> {
-  const namespace = (await import(ref.module)) as Record<string, unknown>
-  const value = namespace[ref.exportName]
-  if (typeof value !== 'function') {
-    throw new TypeError(`The child could not find the export '${ref.exportName}' in ${ref.module}: the module changed after the parent started this process.`)
-  }
-  return value
 }
 
 /** Python prints `Process <name>:` and the traceback, and the exit code is 1. */

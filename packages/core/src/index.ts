@@ -8,3 +8,19 @@ export { Pipe, Connection } from './connection.ts'
 export { Pool, type PoolOptions, type ResultCallbacks } from './pool.ts'
 export { AsyncResult } from './async-result.ts'
 export { ProcessError, StateError, TimeoutError, AuthenticationError, BrokenBarrierError, Empty, Full, EOFError, BrokenProcessPool, CancelledError } from './errors.ts'
+export { Lock, RLock } from './sync/locks.ts'
+export { Semaphore, BoundedSemaphore } from './sync/semaphores.ts'
+export { Event } from './sync/event.ts'
+export { Condition } from './sync/condition.ts'
+export { Barrier, type BarrierOptions } from './sync/barrier.ts'
+export {
+  sharedArray as Array,
+  RawArray,
+  sharedValue as Value,
+  RawValue,
+  type Typecode,
+  type ElementOf,
+  type SynchronizedOptions,
+  type SynchronizedArray,
+  type SynchronizedValue,
+} from './sharedctypes.ts'

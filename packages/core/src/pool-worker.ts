@@ -1,6 +1,7 @@
 import type { Connection } from './connection.ts'
 import { EOFError } from './errors.ts'
 import type { PoolReply, PoolTask, TargetRef } from './protocol.ts'
+import { importExport } from './import-export.ts'
 import { serializeError } from './remote-error.ts'
 import { trace } from './trace.ts'
 
@@ -10,7 +11,7 @@ import { trace } from './trace.ts'
  * are done (the pool then starts a fresh worker), or until the pool is gone.
  */
 export async function poolWorker(tasks: Connection<PoolTask | PoolReply | null>, initializer: TargetRef | null, initargs: unknown[], maxTasks: number): Promise<void> {
-  if (initializer) await (await resolve(initializer))(...initargs)
+  if (initializer) await (await importExport<(...args: unknown[]) => unknown>(initializer))(...initargs)
   for (let done = 0; maxTasks === 0 || done < maxTasks; done++) {
     let task: PoolTask | null
     try {
@@ -33,7 +34,7 @@ export async function poolWorker(tasks: Connection<PoolTask | PoolReply | null>,
 async function run(task: PoolTask): Promise<PoolReply> {
   trace('task-start', { task: task.index })
   try {
-    const fn = await resolve(task.fn)
+    const fn = await importExport<(...args: unknown[]) => unknown>(task.fn)
     const values: unknown[] = []
     for (const call of task.calls) {
       const value = fn(...call)
@@ -46,16 +47,4 @@ async function run(task: PoolTask): Promise<PoolReply> {
   } finally {
     trace('task-end', { task: task.index })
   }
-}
-
-const functions = new Map<string, (...args: unknown[]) => unknown>()
-
-async function resolve(ref: TargetRef): Promise<(...args: unknown[]) => unknown> {
-  const key = `${ref.module}#${ref.exportName}`
-  let fn = functions.get(key)
-  if (!fn) {
-    fn = ((await import(ref.module)) as Record<string, (...args: unknown[]) => unknown>)[ref.exportName]!
-    functions.set(key, fn)
-  }
-  return fn
 }

@@ -90,11 +90,7 @@ export function reviveShared(value: unknown, seen = new Set<object>()): unknown 
   if (typeof value !== 'object' || value === null || seen.has(value) || ArrayBuffer.isView(value)) return value
   seen.add(value)
   const handle = (value as Record<string, unknown>)[HANDLE_KEY] as SharedHandle | undefined
-  if (handle) {
-    const revive = revivers.get(handle.type)
-    if (!revive) throw new Error(`This process cannot rebuild a shared ${handle.type}: its module was not loaded.`)
-    return revive(handle)
-  }
+  if (handle) return reviveHandle(handle)
   if (value instanceof Map) {
     for (const [key, entry] of value) value.set(key, reviveShared(entry, seen))
   } else if (value instanceof Set) {
@@ -105,6 +101,13 @@ export function reviveShared(value: unknown, seen = new Set<object>()): unknown 
     for (const key of Object.keys(value)) (value as Record<string, unknown>)[key] = reviveShared((value as Record<string, unknown>)[key], seen)
   }
   return value
+}
+
+/** Rebuilds the shared object that `handle` (from its `handle()`) stands for. */
+export function reviveHandle(handle: SharedHandle): unknown {
+  const revive = revivers.get(handle.type)
+  if (!revive) throw new Error(`This process cannot rebuild a shared ${handle.type}: its module was not loaded.`)
+  return revive(handle)
 }
 
 /** Types structured clone copies whole, so there is nothing inside them to check. */

@@ -1,0 +1,51 @@
+import { validTimeout } from '../timeouts.ts'
+import { trace, traceWait, tracing } from '../trace.ts'
+import { registerPrimitive, rejectOnThrow, RESOLVED, SharedPrimitive, TRUE } from './primitive.ts'
+import { pollUntil } from './waiting.ts'
+
+const FLAG = 0
+
+/**
+ * A flag shared between processes (Python's `multiprocessing.Event`): `wait` until some process `set`s it.
+ * @example
+ * const go = new mp.Event()       // children: await go.wait()
+ * await go.set()                  // parent: let them all go
+ */
+export class Event extends SharedPrimitive {
+  constructor() {
+    super('Event', 1)
+  }
+
+  /** Sets the flag: every waiter wakes, and later waits return at once. */
+  set(): Promise<void> {
+    if (tracing) trace('set', { id: this.id })
+    Atomics.store(this.words, FLAG, 1)
+    return RESOLVED
+  }
+
+  /** Clears the flag: later waits wait again. */
+  clear(): Promise<void> {
+    Atomics.store(this.words, FLAG, 0)
+    return RESOLVED
+  }
+
+  /** Whether the flag is set. */
+  isSet(): Promise<boolean> {
+    return Promise.resolve(this.#isSet())
+  }
+
+  /** Waits until the flag is set; resolves false if `timeout` ms passed first. */
+  wait(timeout?: number): Promise<boolean> {
+    return rejectOnThrow(() => {
+      const ms = validTimeout(timeout, 'Event.wait()')
+      if (this.#isSet()) return TRUE
+      return traceWait('event', { id: this.id }, pollUntil(() => this.#isSet(), ms))
+    })
+  }
+
+  #isSet(): boolean {
+    return Atomics.load(this.words, FLAG) === 1
+  }
+}
+
+registerPrimitive('Event', () => new Event())

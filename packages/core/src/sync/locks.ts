@@ -1,0 +1,191 @@
+import { StateError } from '../errors.ts'
+import type { WaitOptions } from '../queues.ts'
+import { isRunning } from '../shm/segments.ts'
+import { validTimeout } from '../timeouts.ts'
+import { trace, traceWait, tracing } from '../trace.ts'
+import { FALSE, holding, registerPrimitive, rejectOnThrow, RESOLVED, SharedPrimitive, TRUE } from './primitive.ts'
+import { pollUntil, pollUntilSync } from './waiting.ts'
+
+/**
+ * Lock and RLock. Two words: the pid of the holder (0 when free) and, for an RLock, how many times it
+ * holds it. Taking a free lock is one compare-exchange.
+ *
+ * Better than Python: a lock whose holder process died (killed, crashed) is not held forever. A waiter
+ * checks every 100 ms whether the holder still runs, and if not, takes the lock over. The data the dead
+ * holder was changing may be half-changed; that is for the program to judge, as after any crash.
+ *
+ * Owner of an RLock is a process: Node runs a process's JavaScript on one thread, which is what
+ * Python's RLock belongs to, so all code of the holding process may re-enter it.
+ */
+
+const HOLDER = 0
+const COUNT = 1
+const pid = process.pid
+
+abstract class BaseLock extends SharedPrimitive {
+  protected constructor(type: string) {
+    super(type, 2)
+  }
+
+  /**
+   * Takes the lock. Waits until it is free, unless `block` is false (then resolves false at once if
+   * it is held), or `timeout` ms pass (resolves false).
+   */
+  acquire({ block = true, timeout }: WaitOptions = {}): Promise<boolean> {
+    return rejectOnThrow(() => {
+      const ms = validTimeout(timeout, `${this.constructor.name}.acquire()`)
+      if (this.tryAcquire()) return this.acquired(TRUE)
+      if (!block) return FALSE
+      const waited = pollUntil(() => this.tryAcquire(), ms, () => this.recoverFromDeadHolder())
+      return this.acquired(traceWait('lock', { id: this.id }, waited))
+    })
+  }
+
+  /** Releases the lock (see the subclass for who may). */
+  release(): Promise<void> {
+    return rejectOnThrow(() => {
+      this.checkRelease()
+      if (tracing) trace('release', { id: this.id, kind: this.constructor.name })
+      this.releaseOnce()
+      return RESOLVED
+    })
+  }
+
+  /** Runs `fn` while holding the lock (Python's `with lock:`), and releases it even if `fn` throws. */
+  runExclusive<T>(fn: () => T | Promise<T>): Promise<T> {
+    return holding(this, fn)
+  }
+
+  /** Takes the lock if that needs no waiting. */
+  protected abstract tryAcquire(): boolean
+  /** Throws if this process may not release the lock now. */
+  protected abstract checkRelease(): void
+  /** Gives up one hold. */
+  protected abstract releaseOnce(): void
+
+  /** Whether this process holds the lock (what a Condition checks before `wait`). @internal */
+  isMine(): boolean {
+    return Atomics.load(this.words, HOLDER) === pid
+  }
+
+  private async acquired(outcome: Promise<boolean>): Promise<boolean> {
+    const ok = await outcome
+    if (ok && tracing) trace('acquire', { id: this.id, kind: this.constructor.name })
+    return ok
+  }
+
+  /** Frees the lock if its holder no longer runs, so that a waiter can take it. */
+  private recoverFromDeadHolder(): void {
+    const holder = Atomics.load(this.words, HOLDER)
+    if (holder === 0 || holder === pid || isRunning(holder)) return
+    if (Atomics.compareExchange(this.words, HOLDER, holder, 0) === holder) {
+      trace('recover', { id: this.id, kind: this.constructor.name, deadHolder: holder })
+    }
+  }
+
+  /**
+   * Takes the lock, waiting synchronously: how a synchronized Array or Value guards each element
+   * access (synchronous, as in Python). Untraced: element access is the hot path.
+   * @internal
+   */
+  acquireSync(): void {
+    if (!this.tryAcquire()) pollUntilSync(() => this.tryAcquire(), () => this.recoverFromDeadHolder())
+  }
+
+  /** Gives up a hold taken by {@link acquireSync}. @internal */
+  releaseSync(): void {
+    this.releaseOnce()
+  }
+}
+
+/**
+ * A mutual-exclusion lock shared between processes (Python's `multiprocessing.Lock`). Not re-entrant:
+ * acquiring it twice without a release waits forever. Any process may release it.
+ * @example await lock.runExclusive(async () => { counter.value += 1 })
+ */
+export class Lock extends BaseLock {
+  constructor() {
+    super('Lock')
+  }
+
+  protected tryAcquire(): boolean {
+    return Atomics.compareExchange(this.words, HOLDER, 0, pid) === 0
+  }
+
+  protected checkRelease(): void {
+    if (Atomics.load(this.words, HOLDER) === 0) {
+      throw new StateError('Lock.release() was called on a lock that is not held. Release a lock once per acquire(); runExclusive() does both for you.')
+    }
+  }
+
+  protected releaseOnce(): void {
+    Atomics.store(this.words, HOLDER, 0)
+  }
+
+  /** The hold a Condition gives up while it waits, and takes back after. @internal */
+  releaseForWait(): number {
+    this.checkRelease()
+    this.releaseOnce()
+    return 1
+  }
+
+  /** Takes the lock back after a Condition wait. @internal */
+  restoreAfterWait(_holds: number): Promise<boolean> {
+    return this.acquire()
+  }
+}
+
+/**
+ * A re-entrant lock (Python's `multiprocessing.RLock`): the process holding it may acquire it again,
+ * and must release it as many times. Only the holding process may release it.
+ */
+export class RLock extends BaseLock {
+  constructor() {
+    super('RLock')
+  }
+
+  protected tryAcquire(): boolean {
+    const words = this.words
+    if (Atomics.load(words, HOLDER) === pid) {
+      words[COUNT]!++
+      return true
+    }
+    if (Atomics.compareExchange(words, HOLDER, 0, pid) !== 0) return false
+    words[COUNT] = 1
+    return true
+  }
+
+  protected checkRelease(): void {
+    const holder = Atomics.load(this.words, HOLDER)
+    if (holder !== pid) {
+      throw new StateError(
+        `RLock.release() was called by process ${pid}, which does not hold the lock (${holder === 0 ? 'nobody does' : `process ${holder} does`}). ` +
+          'Only the process that acquired an RLock may release it.',
+      )
+    }
+  }
+
+  protected releaseOnce(): void {
+    if (--this.words[COUNT]! === 0) Atomics.store(this.words, HOLDER, 0)
+  }
+
+  /** @internal */
+  releaseForWait(): number {
+    this.checkRelease()
+    const holds = this.words[COUNT]!
+    this.words[COUNT] = 0
+    Atomics.store(this.words, HOLDER, 0)
+    return holds
+  }
+
+  /** @internal */
+  async restoreAfterWait(holds: number): Promise<boolean> {
+    const ok = await this.acquire()
+    this.words[COUNT] = holds
+    return ok
+  }
+
+}
+
+registerPrimitive('Lock', () => new Lock())
+registerPrimitive('RLock', () => new RLock())
