@@ -10,6 +10,17 @@ export interface TraceSubject {
   name: string
 }
 
+/**
+ * Every process of a traced program stamps events with one clock: the system's monotonic clock (the
+ * same in all processes, never stepped) plus one offset to the epoch, taken by the first process and
+ * inherited by its children through this variable. Each process's own `performance.timeOrigin` is
+ * only as exact as a millisecond, too coarse to order a release before the next acquire.
+ */
+const EPOCH_ENV = 'PROCLAB_TRACE_EPOCH'
+let epoch = 0
+
+const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6
+
 let fd: number | undefined
 let subject: () => TraceSubject
 
@@ -23,13 +34,15 @@ export function initTracing(self: () => TraceSubject): void {
   if (!file || fd !== undefined) return
   // One append-mode descriptor: each event is one write(2), which O_APPEND keeps whole across processes.
   fd = openSync(file, 'a')
+  epoch = Number(process.env[EPOCH_ENV]) || performance.timeOrigin + performance.now() - monotonicMs()
+  process.env[EPOCH_ENV] = String(epoch)
   tracing = true // the descriptor stays open until the process ends, so events written at exit still land
 }
 
 /** Appends an event about this process (or, with `about`, another one: a child that was spawned or exited). */
 export function trace(event: string, fields: Record<string, unknown> = {}, about?: TraceSubject): void {
   if (!tracing) return
-  const line = JSON.stringify({ t: performance.timeOrigin + performance.now(), ...(about ?? subject()), event, ...fields })
+  const line = JSON.stringify({ t: epoch + monotonicMs(), ...(about ?? subject()), event, ...fields })
   writeSync(fd!, line + '\n')
 }
 
