@@ -4,8 +4,8 @@
 import { build } from 'esbuild'
 
 await build({
-  // pool-worker: a child looks the pool's worker loop up by its exported name, so it must stay exported.
-  entryPoints: ['src/index.ts', 'src/bootstrap.ts', 'src/futures/index.ts', 'src/pool-worker.ts'],
+  // pool-worker, manager-process: a child looks them up by their exported names, so they must stay exported.
+  entryPoints: ['src/index.ts', 'src/bootstrap.ts', 'src/futures/index.ts', 'src/pool-worker.ts', 'src/manager-process.ts'],
   outbase: 'src',
   outdir: 'dist',
   bundle: true,

@@ -24,3 +24,6 @@ export {
   type SynchronizedArray,
   type SynchronizedValue,
 } from './sharedctypes.ts'
+export { BaseManager, type ManagerOptions, type ManagerServerHandle } from './managers/base-manager.ts'
+export { Manager, SyncManager } from './managers/sync-manager.ts'
+export type * from './managers/proxies.ts'

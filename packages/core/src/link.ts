@@ -43,9 +43,13 @@ export class Link {
   readonly #onMessage: (message: Message, link: Link) => void
   readonly #onClose = new Set<() => void>()
 
-  constructor(socket: Socket, onMessage: (message: Message, link: Link) => void) {
+  /** The largest frame accepted; a longer one closes the link (a peer that is not trusted may lie). */
+  readonly #maxFrameBytes: number
+
+  constructor(socket: Socket, onMessage: (message: Message, link: Link) => void, { maxFrameBytes = 2 ** 32 - 1 } = {}) {
     this.#socket = socket
     this.#onMessage = onMessage
+    this.#maxFrameBytes = maxFrameBytes
     // An idle link never keeps a process alive; hold() does while something waits on it.
     socket.unref()
     socket.setNoDelay?.(true)
@@ -166,17 +170,27 @@ export class Link {
     this.#socket.end()
   }
 
+  /** Drops the connection at once, unwritten messages and all (the peer broke the protocol). */
+  destroy(): void {
+    this.#socket.destroy()
+  }
+
   #receive(chunk: Buffer): void {
     this.#received.push(chunk)
     this.#receivedBytes += chunk.length
     while (this.#receivedBytes >= HEADER_BYTES) {
       const head = this.#peek(HEADER_BYTES)
       const length = head.readUInt32BE(0)
+      if (length > this.#maxFrameBytes) {
+        this.#socket.destroy()
+        return
+      }
       if (this.#receivedBytes < HEADER_BYTES + length) return
       const frame = this.#take(HEADER_BYTES + length).subarray(HEADER_BYTES)
       let batch: Message[]
       try {
         batch = deserialize(frame) as Message[]
+        if (!Array.isArray(batch) || !batch.every((message) => typeof message === 'object' && message !== null && typeof message.kind === 'string')) throw new TypeError()
       } catch {
         this.#socket.destroy() // not proclab's frame: drop the connection rather than guess
         return

@@ -2,6 +2,7 @@ import type { Connection } from './connection.ts'
 import { EOFError } from './errors.ts'
 import type { PoolReply, PoolTask, TargetRef } from './protocol.ts'
 import { importExport } from './import-export.ts'
+import { reviveShared } from './reduction.ts'
 import { serializeError } from './remote-error.ts'
 import { trace } from './trace.ts'
 
@@ -37,7 +38,7 @@ async function run(task: PoolTask): Promise<PoolReply> {
     const fn = await importExport<(...args: unknown[]) => unknown>(task.fn)
     const values: unknown[] = []
     for (const call of task.calls) {
-      const value = fn(...call)
+      const value = fn(...(task.shared ? (reviveShared(call) as unknown[]) : call))
       // Await only a promise: a million plain values would otherwise cost a million microtask turns.
       values.push(value instanceof Promise || (typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function') ? await value : value)
     }

@@ -42,6 +42,8 @@ export interface PoolTask {
   index: number
   fn: TargetRef
   calls: unknown[][]
+  /** The calls hold handles of manager proxies, to rebuild before calling. */
+  shared: boolean
 }
 
 /** Worker → pool: a task's results, or the error that ended it. */

@@ -18,6 +18,8 @@ export interface SharedObject {
     sentToChild?(pid: number, exited: Promise<unknown>): void
     /** Closed in this process: it can no longer be handed on. */
     closed: boolean
+    /** It may also be sent to processes already running (pool tasks): a manager proxy, which connects on its own. */
+    travels?: boolean
   }
 }
 

@@ -35,6 +35,15 @@ const STORAGE: Record<Typecode, { new (buffer: ArrayBuffer, offset: number, leng
   c: Uint16Array,
 }
 
+/** Returns `typecode` if it is one of Python's typecodes; throws a TypeError that lists them otherwise. */
+export function assertTypecode(typecode: unknown, api: string): Typecode {
+  if (typeof typecode === 'string' && Object.hasOwn(STORAGE, typecode)) return typecode as Typecode
+  throw withCode(
+    new TypeError(`${api} does not know the typecode ${inspect(typecode)}. Use one of ${Object.keys(STORAGE).join(' ')} (as in Python's array module).`),
+    'ERR_MP_INVALID_ARG',
+  )
+}
+
 /** `{ lock: true }` (the default) guards the object with a new RLock; `false` gives a raw one; or pass the Lock/RLock to use. */
 export interface SynchronizedOptions {
   lock?: boolean | Lock | RLock
@@ -65,12 +74,7 @@ class Storage<C extends Typecode> implements SharedObject {
   }
 
   static create<C extends Typecode>(kind: 'Array' | 'Value', api: string, typecode: C, length: number, options: SynchronizedOptions | undefined): Storage<C> {
-    if (!Object.hasOwn(STORAGE, typecode)) {
-      throw withCode(
-        new TypeError(`${api} does not know the typecode ${inspect(typecode)}. Use one of ${Object.keys(STORAGE).join(' ')} (as in Python's array module).`),
-        'ERR_MP_INVALID_ARG',
-      )
-    }
+    assertTypecode(typecode, api)
     const lock = options?.lock ?? true
     if (typeof lock !== 'boolean' && !(lock instanceof Lock) && !(lock instanceof RLock)) {
       throw withCode(new TypeError(`${api} expects \`lock\` to be true, false, a Lock or an RLock, got ${inspect(lock)}.`), 'ERR_MP_INVALID_ARG')

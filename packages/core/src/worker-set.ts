@@ -5,7 +5,7 @@ import { EOFError, ProcessError, withCode } from './errors.ts'
 import { poolWorker } from './pool-worker.ts'
 import { Process, whenExited } from './process.ts'
 import type { PoolReply, PoolTask, TargetRef } from './protocol.ts'
-import { assertCloneable } from './reduction.ts'
+import { prepareForChild, SHARED } from './reduction.ts'
 import { reviveError } from './remote-error.ts'
 import { locateExport } from './targets.ts'
 
@@ -22,6 +22,8 @@ export interface Task {
   index: number
   fn: TargetRef
   calls: unknown[][]
+  /** The calls hold handles of manager proxies, which the worker rebuilds. */
+  shared?: boolean
   settle(outcome: TaskOutcome): void
   /** Runs when the task is handed to a worker. */
   dispatched?(): void
@@ -138,7 +140,7 @@ export class WorkerSet {
         worker.assigned++
         worker.inFlight.push(task)
         task.dispatched?.()
-        void worker.tasks[SEND_CHECKED]({ kind: 'task', index: task.index, fn: task.fn, calls: task.calls })
+        void worker.tasks[SEND_CHECKED]({ kind: 'task', index: task.index, fn: task.fn, calls: task.calls, shared: task.shared === true })
       }
     }
     for (const worker of this.#workers) {
@@ -193,10 +195,15 @@ export function taskFunction(known: Map<Function, TargetRef>, fn: Function, api:
  * Checks, once and as a whole, that what a call submits can reach a worker: `args`, or all of `items`;
  * `root` names it in messages (`args[0].onDone`, `items[3]`).
  */
-export function checkTaskArguments(api: string, value: unknown, root: string): void {
-  assertCloneable(value, root, api, 'the arguments', () => {
-    throw refusedShared(api)
-  })
+/**
+ * Checks a task's arguments and returns them ready to send: as they are, or, when they hold manager
+ * proxies (which connect on their own), a copy with handles in their place (`shared`). Any other
+ * shared object is refused: it can only be handed to a process when it starts.
+ */
+export function checkTaskArguments<T>(api: string, value: T, root: string): { value: T; shared: boolean } {
+  const prepared = prepareForChild(value, root, api)
+  if (prepared.shared.some((object) => !object[SHARED].travels)) throw refusedShared(api)
+  return { value: prepared.value as T, shared: prepared.shared.length > 0 }
 }
 
 // Thrown when a queue or pipe end is sent to a task: workers are already running, so it cannot reach them.

@@ -1,10 +1,13 @@
 import type { ProgramRun } from './run.ts'
 import type { LiveProcess } from './processes.ts'
-import { pendingWaits, type TraceEvent } from './trace.ts'
+import { pendingWaits, waitTarget, type TraceEvent } from './trace.ts'
+import { renderTimelineText } from './timeline/text.ts'
 
 /** Lines of program output shown in a failure, from the start and from the end. */
 export const OUTPUT_HEAD_LINES = 40
 export const OUTPUT_TAIL_LINES = 20
+/** Processes drawn in a failure's timeline; the others are only counted. */
+export const TIMELINE_MAX_ROWS = 12
 
 /**
  * A lesson check that failed. Its message leads with what the learner probably got wrong,
@@ -25,7 +28,7 @@ export class LessonFailure extends Error {
       .map((p) => {
         const wait = waits.get(p.pid)
         // A proclab child has trace events; the spare (and tsx's esbuild) have none.
-        const doing = wait ? `waiting on ${describeWait(wait)}` : ((!names.has(p.pid) && toolingLabel(p.command)) || 'running')
+        const doing = wait ? `waiting on ${waitTarget(wait)}` : ((!names.has(p.pid) && toolingLabel(p.command)) || 'running')
         return `  pid ${p.pid} ${names.get(p.pid) ?? p.command}: ${doing}`
       })
       .join('\n')
@@ -37,7 +40,7 @@ export class LessonFailure extends Error {
       `or a lock nobody releases.`
     return new LessonFailure(
       `${hint}\n\nStill running when it was stopped:\n${alive || '  (nothing: the program was exiting)'}\n\n` +
-        formatOutput(context.file, undefined, context.stdout, context.stderr),
+        formatOutput(context.file, undefined, context.stdout, context.stderr, context.trace),
       'ERR_LESSON_TIMEOUT',
     )
   }
@@ -61,19 +64,18 @@ function toolingLabel(command: string): string | undefined {
   return undefined
 }
 
-function describeWait(event: TraceEvent): string {
-  const on = event.on
-  return typeof on === 'string' ? on : JSON.stringify(on ?? event)
-}
-
-/** The program's output, capped, with a heading saying which program ran and how it ended. */
+/**
+ * The program's output, capped, with a heading saying which program ran and how it ended, then a
+ * timeline of its processes when it was traced.
+ */
 export function formatRun(run: ProgramRun): string {
-  return formatOutput(run.file, run.exitCode, run.stdout, run.stderr)
+  return formatOutput(run.file, run.exitCode, run.stdout, run.stderr, run.trace)
 }
 
-function formatOutput(file: string, exitCode: number | undefined, stdout: string, stderr: string): string {
+function formatOutput(file: string, exitCode: number | undefined, stdout: string, stderr: string, trace: TraceEvent[]): string {
   const ended = exitCode === undefined ? 'stopped' : `exit code ${exitCode}`
-  return [`Program: ${file}, ${ended}`, section('stdout', stdout), section('stderr', stderr)].join('\n')
+  const timeline = trace.length > 0 ? [`── timeline ──\n${renderTimelineText(trace, { maxRows: TIMELINE_MAX_ROWS })}`] : []
+  return [`Program: ${file}, ${ended}`, section('stdout', stdout), section('stderr', stderr), ...timeline].join('\n')
 }
 
 function section(title: string, text: string): string {

@@ -39,3 +39,10 @@ export function pendingWaits(events: TraceEvent[]): Map<number, TraceEvent> {
   }
   return waiting
 }
+
+/** What a `block` or `unblock` event says is waited on: `join Process-1`, `get Queue 3`… */
+export function waitTarget(event: TraceEvent): string {
+  if (typeof event.on === 'string') return event.on
+  if (event.on !== undefined) return JSON.stringify(event.on)
+  return typeof event.kind === 'string' ? event.kind : 'something unnamed'
+}

@@ -26,5 +26,7 @@ describe('runProgram', () => {
     expect(message).toMatch(/^Did you terminate\(\) the reader\?\n\nThe program did not finish within 1500 ms, so it was stopped\./)
     expect(message).toMatch(/pid \d+ MainProcess: waiting on join Process-1/)
     expect(message).toContain('── stdout ──\nwaiting')
+    // The timeline comes last, and ends with what was still awaited.
+    expect(message).toMatch(/\n── timeline ──\n[^]*\nStill waiting when the trace ended:\n  \d+ MainProcess: join Process-1$/)
   })
 })

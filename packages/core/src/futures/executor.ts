@@ -54,11 +54,12 @@ export class ProcessPoolExecutor {
     if (this.#broken) throw this.#broken
     if (this.#shutdown) throw new StateError('ProcessPoolExecutor.submit() cannot be used after shutdown(): create a new executor.')
     const ref = taskFunction(this.#functions, fn, 'ProcessPoolExecutor.submit()')
-    checkTaskArguments('ProcessPoolExecutor.submit()', args, 'args')
+    const { value, shared } = checkTaskArguments('ProcessPoolExecutor.submit()', args, 'args')
     const task: Task = {
       index: this.#tasks++,
       fn: ref,
-      calls: [args],
+      calls: [value],
+      shared,
       settle: (outcome) => future[SETTLE]('values' in outcome ? { value: outcome.values[0] as Awaited<R> } : outcome),
       dispatched: () => void future[START](),
     }

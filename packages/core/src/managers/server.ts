@@ -1,0 +1,163 @@
+import { createServer, type Server, type Socket } from 'node:net'
+import { inspect } from 'node:util'
+import { Link, type Message } from '../link.ts'
+import { assertCloneable } from '../reduction.ts'
+import { serializeError } from '../remote-error.ts'
+import { authenticateClient } from './auth.ts'
+import { EXPOSED, TAKES_CALLER, type Caller } from './serving.ts'
+
+/**
+ * A manager's server: it keeps objects and runs the methods that proxies call, for any process that
+ * connects over TCP and proves it knows the authkey. Each connection is one Link (framed, batched
+ * messages); a connection that sends anything malformed is closed, and the others go on.
+ */
+
+/** What a typeid makes on the server: called with the proxy's arguments, it returns the object to serve. */
+export type Factory = (...args: any[]) => unknown
+
+/** Frames larger than this close the connection: no proxy call needs more, and a peer may lie. */
+const MAX_FRAME_BYTES = 64 << 20
+/** Methods no proxy may call, whatever the object. */
+const HIDDEN = new Set(Object.getOwnPropertyNames(Object.prototype))
+
+/** A reference, in a proxy call's arguments, to another object of the same server (a Condition's lock). */
+export const OBJECT_REF = '__proclab_manager_object__'
+
+export interface ServerOptions {
+  host: string
+  port: number
+  authkey: Buffer
+  factories: ReadonlyMap<string, Factory>
+}
+
+export class ManagerServer {
+  readonly #objects = new Map<string, object>()
+  readonly #ids = new WeakMap<object, string>()
+  readonly #links = new Set<Link>()
+  readonly #server: Server
+  readonly #options: ServerOptions
+  #closed: Promise<void> | undefined
+  #nextId = 0
+  #onClose: (() => void)[] = []
+
+  constructor(options: ServerOptions) {
+    this.#options = options
+    this.#server = createServer((socket) => void this.#accept(socket))
+  }
+
+  /** Starts listening; resolves the address it listens on (the port is chosen when 0 was asked). */
+  listen(): Promise<[string, number]> {
+    return new Promise((resolve, reject) => {
+      this.#server.once('error', reject)
+      this.#server.listen(this.#options.port, this.#options.host, () => {
+        this.#server.off('error', reject)
+        const address = this.#server.address()
+        resolve([this.#options.host, typeof address === 'object' && address ? address.port : this.#options.port])
+      })
+    })
+  }
+
+  /** Serves until {@link close} (or a client's shutdown request); keeps the process alive meanwhile. */
+  serveForever(): Promise<void> {
+    this.#server.ref()
+    return new Promise((resolve) => this.#onClose.push(resolve))
+  }
+
+  /** Stops listening and closes every connection. */
+  close(): Promise<void> {
+    this.#closed ??= new Promise((resolve) => {
+      for (const link of this.#links) link.close()
+      this.#server.close(() => resolve())
+      this.#server.unref()
+      for (const done of this.#onClose.splice(0)) done()
+    })
+    return this.#closed
+  }
+
+  async #accept(socket: Socket): Promise<void> {
+    socket.setNoDelay(true)
+    try {
+      await authenticateClient(socket, this.#options.authkey)
+    } catch {
+      socket.destroy()
+      return
+    }
+    const link = new Link(socket, (message, from) => void this.#handle(message, from, caller), { maxFrameBytes: MAX_FRAME_BYTES })
+    const caller: Caller = { onGone: (listener) => link.onClose(listener) }
+    this.#links.add(link)
+    link.onClose(() => this.#links.delete(link))
+  }
+
+  async #handle(message: Message, link: Link, caller: Caller): Promise<void> {
+    const { seq } = message
+    if (typeof seq !== 'number') return this.#refuse(link)
+    try {
+      const value = await this.#run(message, caller)
+      assertCloneable(value, 'the result', 'A manager proxy call', 'its result')
+      link.reply(seq, { value })
+    } catch (error) {
+      if (error instanceof MalformedMessage) return this.#refuse(link)
+      link.reply(seq, { error: serializeError(error) })
+    }
+  }
+
+  #run(message: Message, caller: Caller): unknown {
+    switch (message.kind) {
+      case 'create':
+        return this.#create(message)
+      case 'call':
+        return this.#call(message, caller)
+      case 'shutdown':
+        // Answer first, then stop: the client waits for the reply, then for the process to end.
+        setImmediate(() => void this.close())
+        return null
+      default:
+        throw new MalformedMessage()
+    }
+  }
+
+  async #create({ typeid, args }: Message): Promise<string> {
+    if (typeof typeid !== 'string' || !Array.isArray(args)) throw new MalformedMessage()
+    const factory = this.#options.factories.get(typeid)
+    if (!factory) throw new TypeError(`The manager has no type '${typeid}': register it on the server, with YourManager.register('${typeid}', callable), before it serves.`)
+    const object = await factory(...args.map((arg) => this.#resolve(arg)))
+    if (typeof object !== 'object' || object === null) {
+      throw new TypeError(`The callable registered as '${typeid}' returned ${inspect(object)}; it must return an object whose methods proxies call.`)
+    }
+    let id = this.#ids.get(object)
+    if (!id) {
+      id = String(++this.#nextId)
+      this.#ids.set(object, id)
+      this.#objects.set(id, object)
+    }
+    return id
+  }
+
+  async #call({ id, method, args }: Message, caller: Caller): Promise<unknown> {
+    if (typeof id !== 'string' || typeof method !== 'string' || !Array.isArray(args)) throw new MalformedMessage()
+    const object = this.#objects.get(id) as Record<string | symbol, unknown> | undefined
+    if (!object) throw new ReferenceError(`The manager has no object ${id}.`)
+    const exposed = (object.constructor as { [EXPOSED]?: readonly string[] } | undefined)?.[EXPOSED]
+    const fn = object[method]
+    if (typeof fn !== 'function' || HIDDEN.has(method) || method.startsWith('_') || (exposed && !exposed.includes(method))) {
+      throw new TypeError(`The ${object.constructor?.name ?? 'object'} served by the manager has no method '${method}' that proxies may call.`)
+    }
+    const resolved = args.map((arg) => this.#resolve(arg))
+    return await (object[TAKES_CALLER] ? fn.call(object, caller, ...resolved) : fn.apply(object, resolved))
+  }
+
+  #resolve(arg: unknown): unknown {
+    const ref = typeof arg === 'object' && arg !== null ? (arg as Record<string, unknown>)[OBJECT_REF] : undefined
+    if (ref === undefined) return arg
+    const object = this.#objects.get(String(ref))
+    if (!object) throw new ReferenceError(`The manager has no object ${String(ref)}.`)
+    return object
+  }
+
+  #refuse(link: Link): void {
+    link.destroy()
+  }
+}
+
+/** A message no proclab proxy sends: the connection is closed. */
+class MalformedMessage extends Error {}

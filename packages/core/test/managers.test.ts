@@ -1,0 +1,163 @@
+import { createConnection } from 'node:net'
+import { once } from 'node:events'
+import { describe, expect, test } from 'vitest'
+import * as mp from '@proclab/core'
+import { killAll } from '@proclab/harness'
+import { execa } from 'execa'
+import { authenticateServer } from '../src/managers/auth.ts'
+import { killLeftoversAfterEach, start } from './helpers.ts'
+import { dieHoldingManagerLock, lockedRemoteIncrements, putOnQueue, recordPid } from './fixtures/manager-targets.ts'
+
+killLeftoversAfterEach()
+
+const fixture = (name: string) => new URL(`./fixtures/${name}`, import.meta.url).pathname
+
+describe('Manager', () => {
+  test('a dict and a list filled by two children and the parent', async () => {
+    await using manager = await mp.Manager()
+    const d = await manager.dict<string, number>()
+    const l = await manager.list<string>()
+    const children = [start(recordPid, d, l, 'a'), start(recordPid, d, l, 'b')]
+    for (const p of children) await p.join()
+    await recordPid(d, l, 'main')
+    expect(await d.toObject()).toEqual({ a: children[0]!.pid, b: children[1]!.pid, main: process.pid })
+    expect((await l.toArray()).sort()).toEqual(['a', 'b', 'main'])
+    expect(await d.size()).toBe(3)
+    expect(await d.get('missing', -1)).toBe(-1)
+    expect(await l.get(-1)).toBe('main')
+    await expect(l.get(5)).rejects.toThrow(RangeError)
+  })
+
+  test('a Namespace, a Value and an Array', async () => {
+    await using manager = await mp.Manager()
+    const ns = await manager.Namespace({ x: 1 })
+    await ns.set('y', 'two')
+    expect(await ns.toObject()).toEqual({ x: 1, y: 'two' })
+    const v = await manager.Value('i', 7)
+    await v.set((await v.get()) + 1)
+    expect(await v.get()).toBe(8)
+    const a = await manager.Array('d', 2)
+    await a.set(1, 2.5)
+    expect(await a.toArray()).toEqual([0, 2.5])
+    await expect(manager.Value('x' as mp.Typecode)).rejects.toThrow(/typecode 'x'/)
+  })
+
+  test('pool tasks can use a manager.Queue(); a plain Queue is refused with what to use', async () => {
+    await using manager = await mp.Manager()
+    const q = await manager.Queue<number>()
+    await using pool = new mp.Pool(2)
+    expect(await pool.starmap(putOnQueue, [[q, 1], [q, 2], [q, 3]])).toEqual([2, 4, 6])
+    expect([await q.get(), await q.get(), await q.get()].sort()).toEqual([1, 2, 3])
+    await expect(q.getNowait()).rejects.toThrow(mp.Empty)
+    await expect(pool.apply(putOnQueue, [new mp.Queue<number>() as never, 1])).rejects.toThrow(/manager\.Queue\(\)/)
+  })
+
+  test('manager locks: exact under contention, and released when their holder dies', async () => {
+    await using manager = await mp.Manager()
+    const lock = await manager.Lock()
+    const value = await manager.Value('i', 0)
+    const workers = [start(lockedRemoteIncrements, value, lock, 100), start(lockedRemoteIncrements, value, lock, 100)]
+    for (const p of workers) await p.join()
+    expect(await value.get()).toBe(200)
+    const held = await manager.Event()
+    const holder = start(dieHoldingManagerLock, lock, held)
+    expect(await held.wait(10_000)).toBe(true)
+    await holder.join()
+    expect(await lock.acquire({ timeout: 5_000 })).toBe(true)
+    await expect((await manager.RLock()).release()).rejects.toThrow(mp.StateError)
+  })
+
+  test('condition, semaphore, barrier and event proxies behave as their local kinds', async () => {
+    await using manager = await mp.Manager()
+    const cond = await manager.Condition()
+    expect(await cond.runExclusive(() => cond.wait(20))).toBe(false)
+    await expect(cond.notify()).rejects.toThrow(/needs the condition's lock/)
+    const sem = await manager.BoundedSemaphore(1)
+    await expect(sem.release()).rejects.toThrow(mp.StateError)
+    const barrier = await manager.Barrier(2)
+    await expect(barrier.wait(20)).rejects.toThrow(mp.BrokenBarrierError)
+    const event = await manager.Event()
+    expect(await event.wait(10)).toBe(false)
+  })
+
+  test('after shutdown, proxies reject at once with "manager is gone"; the server process has ended', async () => {
+    const manager = await mp.Manager()
+    const d = await manager.dict()
+    const server = mp.activeChildren().find((p) => p.name.endsWith('-server'))!
+    expect(server.isAlive()).toBe(true)
+    await manager.shutdown()
+    expect(server.isAlive()).toBe(false)
+    await expect(d.get('x')).rejects.toThrow(/manager is gone/)
+    await expect(manager.dict()).rejects.toThrow(mp.StateError)
+  })
+})
+
+describe('BaseManager over TCP', () => {
+  async function startServer(authkey: string): Promise<{ port: number; stop: () => void }> {
+    const server = execa(process.execPath, ['--import', 'tsx', fixture('manager-server.ts'), authkey], { detached: true, buffer: false, reject: false })
+    const [line] = (await once(server.stdout!, 'data')) as [Buffer]
+    const port = Number(/listening (\d+)/.exec(String(line))![1])
+    return { port, stop: () => killAll(server.pid!, []) }
+  }
+  const client = (port: number, authkey: string, ...rest: string[]) =>
+    execa(process.execPath, ['--import', 'tsx', fixture('manager-client.ts'), String(port), authkey, ...rest], { reject: false })
+
+  test('two programs that share only the address and key use one queue; a wrong key is refused', async () => {
+    const server = await startServer('secret')
+    try {
+      expect((await client(server.port, 'secret', 'put', '1', '2', '3')).exitCode).toBe(0)
+      const getter = await client(server.port, 'secret', 'get', '3')
+      expect(getter.stdout).toBe('got [1,2,3]')
+      const wrong = await client(server.port, 'not the key', 'get', '1')
+      expect([wrong.exitCode, wrong.stdout]).toEqual([3, 'refused AuthenticationError'])
+    } finally {
+      server.stop()
+    }
+  })
+
+  test('malformed and hostile frames close that connection; the server goes on serving others', async () => {
+    const server = await startServer('secret')
+    try {
+      // Garbage instead of a handshake.
+      const garbage = createConnection({ host: '127.0.0.1', port: server.port })
+      garbage.write(Buffer.from('GET / HTTP/1.1\r\n\r\n'))
+      garbage.resume()
+      await once(garbage, 'close')
+      // Authenticated, then a frame claiming a gigabyte, then one that is not a serialized batch.
+      for (const frame of [Buffer.from([0x40, 0, 0, 0]), Buffer.concat([Buffer.from([0, 0, 0, 3]), Buffer.from('abc')])]) {
+        const socket = createConnection({ host: '127.0.0.1', port: server.port })
+        await once(socket, 'connect')
+        await authenticateServer(socket, Buffer.from('secret'))
+        socket.write(frame)
+        socket.resume()
+        await once(socket, 'close')
+      }
+      expect((await client(server.port, 'secret', 'put', '9')).exitCode).toBe(0)
+      expect((await client(server.port, 'secret', 'get', '1')).stdout).toBe('got [9]')
+    } finally {
+      server.stop()
+    }
+  })
+
+  test('a served manager listens on 127.0.0.1 by default', async () => {
+    class Local extends mp.BaseManager {}
+    Local.register('thing', () => ({ ping: () => 'pong' }))
+    const manager = new Local()
+    const server = await manager.getServer()
+    try {
+      expect(server.address[0]).toBe('127.0.0.1')
+      const other = new Local({ address: server.address, authkey: 'wrong' })
+      await expect(other.connect()).rejects.toThrow(mp.AuthenticationError)
+    } finally {
+      await server.close()
+    }
+  })
+
+  test('bad input: a typeid that is not a name, a manager used before start', async () => {
+    class Bad extends mp.BaseManager {}
+    expect(() => Bad.register('start')).toThrow(/typeid/)
+    expect(() => new Bad({ address: ['127.0.0.1', 99999] })).toThrow(/\[host, port\]/)
+    Bad.register('thing')
+    await expect((new Bad() as unknown as { thing(): Promise<unknown> }).thing()).rejects.toThrow(/needs a running manager/)
+  })
+})

@@ -1,0 +1,91 @@
+import { stripVTControlCharacters } from 'node:util'
+import { describe, expect, test } from 'vitest'
+import { NO_TRACE_EVENTS, renderTimelineText } from '../../src/index.ts'
+import { POOL_TRACE, STUCK_TRACE, traceOf, type Line } from './events.ts'
+
+describe('renderTimelineText', () => {
+  test('draws a pool run: tasks numbered on their worker rows, waits lettered, exit codes at the right', () => {
+    expect(renderTimelineText(POOL_TRACE, { width: 72 })).toBe(
+      [
+        'time (ms)        0         20        40        60        80',
+        '                 +---------+---------+---------+---------+--------+ exit',
+        '100 MainProcess  ---qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq-jj----------    0',
+        '101 PoolWorker-1  ....-0#########2#########4#########----              0',
+        '102 PoolWorker-2   .....-1###########3#########5#########-----       -15',
+        '',
+        '. starting (its code not running yet)  - running',
+        '0## pool task 0 (its number, then #)  q waiting on queue',
+        'j waiting on join',
+      ].join('\n'),
+    )
+  })
+
+  test('draws a stuck run: processes with no exit, a lock held, and what each still waited on', () => {
+    expect(renderTimelineText(STUCK_TRACE, { width: 72 })).toBe(
+      [
+        'time (ms)       0           50           100          150',
+        '                +-----------+------------+------------+-----------+ exit',
+        '100 MainProcess --jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj    ?',
+        '103 Process-1    ....--qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq    ?',
+        '  lock lock-7         =============================================',
+        '104 Process-2    ....----------------------------------------------    0',
+        '',
+        '. starting (its code not running yet)  - running  j waiting on join',
+        'q waiting on queue  = holding a lock',
+        '? no exit traced: still running when the trace ended',
+        'Still waiting when the trace ended:',
+        '  100 MainProcess: join Process-1',
+        '  103 Process-1: get Queue 2',
+      ].join('\n'),
+    )
+  })
+
+  test('an empty trace says there is nothing to draw', () => {
+    expect(renderTimelineText([])).toBe(NO_TRACE_EVENTS)
+  })
+
+  test.each([40, 80, 132])('no line is wider than width=%i', (width) => {
+    for (const trace of [POOL_TRACE, STUCK_TRACE]) {
+      const lines = renderTimelineText(trace, { width }).split('\n')
+      expect(lines.filter((line) => line.length > width)).toEqual([])
+    }
+  })
+
+  test('colours only when asked, and the colours are the only difference', () => {
+    const plain = renderTimelineText(POOL_TRACE)
+    const coloured = renderTimelineText(POOL_TRACE, { color: true })
+    expect(plain).not.toContain('\x1b[')
+    expect(coloured).toContain('\x1b[0;1;36m0\x1b[0;36m###')
+    expect(stripVTControlCharacters(coloured)).toBe(plain)
+  })
+
+  test('tasks too short for their numbers are marked with *, which the legend explains', () => {
+    // Thirty tasks of 2.9 ms, one every 3 ms, at 1.7 ms per column: one-digit numbers fit, two-digit ones mostly not.
+    const tasks = Array.from({ length: 30 }, (_, i): Line[] => [
+      [10 + 3 * i, 101, 'task-start', { task: i }],
+      [12.9 + 3 * i, 101, 'task-end', { task: i }],
+    ])
+    const lines = renderTimelineText(traceOf([0, 101, 'start'], ...tasks.flat(), [100, 101, 'exit', { exitCode: 0 }])).split('\n')
+    expect(lines[2]).toBe('101 PoolWorker-1 -----0#1#2#*4#5#*7#8#9#**#*#*#**#*#*#**#*#*#**#*#*#**#*#29    0')
+    expect(lines.at(-1)).toBe('0## pool task 0 (its number, then #)  * tasks too short here for their numbers')
+  })
+
+  test('maxRows draws the first processes and counts the others', () => {
+    const text = renderTimelineText(POOL_TRACE, { maxRows: 1 })
+    expect(text).toMatch(/\n100 MainProcess .*\n… and 2 more processes\n/)
+    expect(text).not.toContain('PoolWorker')
+  })
+
+  test('a long process name is cut to keep room for the chart', () => {
+    const text = renderTimelineText(traceOf([0, 103, 'start', { name: 'Process-1:1:1:1:1:1:1:1:1:1' }], [10, 103, 'exit', { exitCode: 0 }]))
+    expect(text.split('\n')[2]).toMatch(/^103 Process-1:1:1:1:1:1… -+ +0$/)
+  })
+
+  test.each([
+    [{ width: 20 }, 'renderTimelineText() needs `width` to be an integer of at least 40, got 20.'],
+    [{ width: 80.5 }, 'renderTimelineText() needs `width` to be an integer of at least 40, got 80.5.'],
+    [{ maxRows: 0 }, 'renderTimelineText() needs `maxRows` to be a positive integer, got 0.'],
+  ])('rejects %j', (options, message) => {
+    expect(() => renderTimelineText(POOL_TRACE, options)).toThrow(new RangeError(message))
+  })
+})
