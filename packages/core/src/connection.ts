@@ -6,6 +6,7 @@ import type { Link } from './link.ts'
 import { Deque } from './deque.ts'
 import { OWNER, PipeCore, pipeServant, type EndState } from './pipe-core.ts'
 import { assertCloneable, bulkBytes, registerReviver, snapshot, SHARED, type SharedHandle, type SharedObject } from './reduction.ts'
+import { pause, seeded } from './schedule.ts'
 import { validTimeout } from './timeouts.ts'
 import { traceWait } from './trace.ts'
 
@@ -63,6 +64,7 @@ export class Connection<T = unknown> implements SharedObject {
 
   /** Sends a copy of `value` to the other end. Order is kept even if you do not await. */
   async send(value: T): Promise<void> {
+    if (seeded) await pause()
     this.#usable('send')
     if (!this.writable) throw new StateError('Connection.send() cannot be used: this end of a one-way pipe only receives. Send from the other end.')
     assertCloneable(value, 'value', 'Connection.send()', 'the value')
@@ -81,6 +83,7 @@ export class Connection<T = unknown> implements SharedObject {
 
   /** The next value sent from the other end; waits for it. Throws `EOFError` once the other end is closed everywhere and nothing is left. */
   async recv(): Promise<T> {
+    if (seeded) await pause()
     const inbox = this.#reader('recv')
     if (inbox.state.inbox.length === 0 && !inbox.eof()) {
       await keepAliveWhile(traceWait(`recv ${this}`, { kind: 'pipe', id: this.#pipe }, this.#arrival(inbox, Infinity)))

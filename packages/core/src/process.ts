@@ -7,6 +7,7 @@ import { StateError, withCode } from './errors.ts'
 import { Popen } from './popen.ts'
 import type { StartMessage } from './protocol.ts'
 import { prepareForChild, SHARED, type SharedObject } from './reduction.ts'
+import { pause, pauseSync, seeded } from './schedule.ts'
 import { locateExport } from './targets.ts'
 import { trace, traceWait } from './trace.ts'
 import { settledWithin, validTimeout } from './timeouts.ts'
@@ -121,6 +122,7 @@ export class Process implements ProcessInfo {
    * not exported, or if an argument cannot be copied into another process.
    */
   start(): void {
+    if (seeded) pauseSync()
     const state = this.#usable('start')
     if (state.popen) throw new StateError(`Process.start() cannot start ${this.name} twice: a process object runs once. Create a new Process to run the target again.`)
     if (state.isCurrent) throw new StateError(`Process.start() cannot start ${this.name} from inside itself.`)
@@ -150,6 +152,7 @@ export class Process implements ProcessInfo {
    * @example await p.join(1000); if (p.exitCode === null) p.terminate()
    */
   async join(timeout?: number): Promise<void> {
+    if (seeded) await pause()
     const state = this.#usable('join')
     const ms = validTimeout(timeout, 'Process.join()')
     if (state.isCurrent) throw new StateError(`Process.join() cannot wait for ${this.name} from inside itself: it would wait forever.`)

@@ -8,6 +8,7 @@ import { QueueCore } from './queue-core.ts'
 import { queueServant } from './queue-server.ts'
 import { assertCloneable, registerReviver, SHARED, snapshot, type SharedHandle, type SharedObject } from './reduction.ts'
 import { validTimeout } from './timeouts.ts'
+import { pause, seeded } from './schedule.ts'
 import { traceWait } from './trace.ts'
 
 /** Options of a waiting call: `block: false` never waits; `timeout` (ms) bounds the wait. */
@@ -70,6 +71,7 @@ export class Queue<T = unknown> implements SharedObject {
   }
 
   async #put(api: string, item: T, block: boolean, timeout: number | undefined): Promise<void> {
+    if (seeded) await pause()
     const access = this.#usable(api)
     assertCloneable(item, 'item', `${this.#type()}.${api}()`, 'the item')
     const ms = validTimeout(timeout, `${this.#type()}.${api}()`)
@@ -86,6 +88,7 @@ export class Queue<T = unknown> implements SharedObject {
   }
 
   async #get(api: string, block: boolean, timeout: number | undefined): Promise<T> {
+    if (seeded) await pause()
     const access = this.#usable(api)
     const ms = validTimeout(timeout, `${this.#type()}.${api}()`)
     const answer = await this.#wait(api, access.get(block, ms))

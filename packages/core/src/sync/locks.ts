@@ -1,6 +1,7 @@
 import { StateError } from '../errors.ts'
 import type { WaitOptions } from '../queues.ts'
 import { isRunning } from '../shm/segments.ts'
+import { pause, seeded } from '../schedule.ts'
 import { validTimeout } from '../timeouts.ts'
 import { trace, traceWait, tracing } from '../trace.ts'
 import { FALSE, holding, registerPrimitive, rejectOnThrow, RESOLVED, SharedPrimitive, TRUE } from './primitive.ts'
@@ -31,7 +32,11 @@ abstract class BaseLock extends SharedPrimitive {
    * Takes the lock. Waits until it is free, unless `block` is false (then resolves false at once if
    * it is held), or `timeout` ms pass (resolves false).
    */
-  acquire({ block = true, timeout }: WaitOptions = {}): Promise<boolean> {
+  acquire(options: WaitOptions = {}): Promise<boolean> {
+    return seeded ? pause().then(() => this.#acquireNow(options)) : this.#acquireNow(options)
+  }
+
+  #acquireNow({ block = true, timeout }: WaitOptions): Promise<boolean> {
     return rejectOnThrow(() => {
       const ms = validTimeout(timeout, `${this.constructor.name}.acquire()`)
       if (this.tryAcquire()) return this.acquired(TRUE)

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util'
 import { StateError, withCode } from '../errors.ts'
 import type { WaitOptions } from '../queues.ts'
+import { pause, seeded } from '../schedule.ts'
 import { validTimeout } from '../timeouts.ts'
 import { trace, traceWait, tracing } from '../trace.ts'
 import { FALSE, holding, registerPrimitive, rejectOnThrow, RESOLVED, SharedPrimitive, TRUE } from './primitive.ts'
@@ -32,7 +33,11 @@ export class Semaphore extends SharedPrimitive {
   }
 
   /** Takes one from the counter, waiting while it is 0 (unless `block` is false, or until `timeout` ms pass: then false). */
-  acquire({ block = true, timeout }: WaitOptions = {}): Promise<boolean> {
+  acquire(options: WaitOptions = {}): Promise<boolean> {
+    return seeded ? pause().then(() => this.#acquireNow(options)) : this.#acquireNow(options)
+  }
+
+  #acquireNow({ block = true, timeout }: WaitOptions): Promise<boolean> {
     return rejectOnThrow(() => {
       const ms = validTimeout(timeout, `${this.constructor.name}.acquire()`)
       if (this.#tryAcquire()) return this.#acquired(TRUE)
