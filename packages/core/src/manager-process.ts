@@ -1,5 +1,6 @@
 import type { Connection } from './connection.ts'
 import { importExport } from './import-export.ts'
+import type { Address } from './managers/address.ts'
 import { BUILTIN_FACTORIES } from './managers/builtins.ts'
 import { ManagerServer, type Factory } from './managers/server.ts'
 import type { SerializedError, TargetRef } from './protocol.ts'
@@ -14,22 +15,21 @@ import { serializeError } from './remote-error.ts'
 export type TypeidSource = { builtin: string } | { ref: TargetRef }
 
 export interface ManagerProcessConfig {
-  host: string
-  port: number
+  address: Address
   /** Hex, as it crossed to the child. */
   authkey: string
   typeids: [string, TypeidSource][]
 }
 
 /** Serves a manager; sends its address (or why it could not listen) on `ready` once it listens. */
-export async function managerProcess(config: ManagerProcessConfig, ready: Connection<{ address: [string, number] } | { error: SerializedError }>): Promise<void> {
+export async function managerProcess(config: ManagerProcessConfig, ready: Connection<{ address: Address } | { error: SerializedError }>): Promise<void> {
   let server: ManagerServer
   try {
     const factories = new Map<string, Factory>()
     for (const [typeid, source] of config.typeids) {
       factories.set(typeid, 'builtin' in source ? BUILTIN_FACTORIES.get(source.builtin)! : await importExport<Factory>(source.ref))
     }
-    server = new ManagerServer({ host: config.host, port: config.port, authkey: Buffer.from(config.authkey, 'hex'), factories })
+    server = new ManagerServer({ address: config.address, authkey: Buffer.from(config.authkey, 'hex'), factories })
     await ready.send({ address: await server.listen() })
   } catch (error) {
     await ready.send({ error: serializeError(error) })

@@ -175,6 +175,12 @@ export interface RawArray<T> extends Iterable<T> {
   readonly typecode: Typecode
   /** A plain array copy of the elements. */
   toArray(): T[]
+  /**
+   * The elements themselves, as a typed array over the same shared memory (Python's `get_obj()`):
+   * native speed for hot loops, with JavaScript's typed-array rules (no lock, no range check, no
+   * conversion: `c` arrays show UTF-16 code units). Writes are seen by every process, as `arr[i] = …`.
+   */
+  getObj(): Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array | Float32Array | Float64Array | BigInt64Array | BigUint64Array
 }
 
 /** A shared array guarded by an RLock: each element read or write takes it. */
@@ -183,7 +189,12 @@ export interface SynchronizedArray<T> extends RawArray<T> {
   getLock(): RLock | Lock
 }
 
-const INDEX = /^-?\d+$/
+/** Whether a property key is an element index ("0", "-1"): element access is the hot path, so no regex. */
+function isIndex(key: string | symbol): key is string {
+  if (typeof key !== 'string') return false
+  const first = key.charCodeAt(0)
+  return (first >= 48 && first <= 57) || (first === 45 && key.length > 1)
+}
 
 function arrayView<C extends Typecode>(storage: Storage<C>, api: string): SynchronizedArray<ElementOf<C>> {
   const { length } = storage
@@ -191,7 +202,7 @@ function arrayView<C extends Typecode>(storage: Storage<C>, api: string): Synchr
   const indexOf = (key: string): number => {
     const given = Number(key)
     const index = given < 0 ? given + length : given
-    if (index >= 0 && index < length) return index
+    if (Number.isInteger(index) && index >= 0 && index < length) return index
     throw withCode(new RangeError(`${api}: index ${key} is out of range for an array of length ${length} (valid: 0..${length - 1}, or -${length}..-1 from the end).`), 'ERR_MP_OUT_OF_RANGE')
   }
   const methods = {
@@ -199,24 +210,25 @@ function arrayView<C extends Typecode>(storage: Storage<C>, api: string): Synchr
     length,
     typecode: storage.typecode,
     toArray: () => storage.readAll(),
+    getObj: () => storage.elements,
     [Symbol.iterator]: () => storage.readAll()[Symbol.iterator](),
     toString: () => storage.toString(),
     [inspect.custom]: () => storage.toString(),
     ...(storage.lock ? { getLock: () => storage.lock } : {}),
   }
   return new Proxy(methods as unknown as SynchronizedArray<ElementOf<C>>, {
-    get: (target, key) => (typeof key === 'string' && INDEX.test(key) ? storage.read(indexOf(key)) : Reflect.get(target, key)),
+    get: (target, key) => (isIndex(key) ? storage.read(indexOf(key)) : Reflect.get(target, key)),
     set: (target, key, value) => {
-      if (typeof key === 'string' && INDEX.test(key)) {
+      if (isIndex(key)) {
         storage.write(indexOf(key), value, api)
         return true
       }
       throw withCode(new TypeError(`${api}: only elements can be assigned (arr[0] = …), not ${String(key)}.`), 'ERR_MP_INVALID_ARG')
     },
-    has: (target, key) => (typeof key === 'string' && INDEX.test(key) ? Number(key) >= 0 && Number(key) < length : Reflect.has(target, key)),
+    has: (target, key) => (isIndex(key) ? Number(key) >= 0 && Number(key) < length : Reflect.has(target, key)),
     ownKeys: () => [...Array.from({ length }, (_, i) => String(i)), 'length'],
     getOwnPropertyDescriptor: (target, key) =>
-      typeof key === 'string' && INDEX.test(key) && Number(key) >= 0 && Number(key) < length
+      isIndex(key) && Number(key) >= 0 && Number(key) < length
         ? { value: storage.read(Number(key)), writable: true, enumerable: true, configurable: true }
         : key === 'length'
           ? { value: length, writable: false, enumerable: false, configurable: true }

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { spawn } from 'node:child_process'
@@ -63,6 +64,12 @@ describe('exiting', () => {
     expect(run.lines).toEqual(['9 16'])
     expect(run.exitCode).toBe(0)
     expect(events(run, 'spawn').length).toBeLessThanOrEqual(5) // 3 workers, no endless replacements
+  })
+
+  test('a manager, a held lock and shared memory left open do not keep a program alive, and leave nothing behind', async () => {
+    const run = await runProgram(fixture('open-manager.ts'), { timeout: 15_000 }) // throws if the manager's server is left
+    expect([run.exitCode, run.lines]).toEqual([0, ['done 1 5']])
+    expect(readdirSync('/dev/shm').filter((name) => name.startsWith(`proclab-${run.pid}-`))).toEqual([])
   })
 
   test('daemon children end with their parent; non-daemon children are waited for', async () => {

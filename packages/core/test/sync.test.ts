@@ -33,6 +33,8 @@ describe('Array and Value', () => {
     expect((await run(writeShared, array, value, chars)).exitCode).toBe(0)
     expect([...array]).toEqual([250, 0, -7])
     expect(array.toArray()).toEqual([250, 0, -7])
+    expect(array.getObj()).toBeInstanceOf(Int32Array)
+    expect([...array.getObj()]).toEqual([250, 0, -7])
     expect(value.value).toBe(3.5)
     expect(chars[0]).toBe('é')
     expect(String(array)).toBe("Array('i', [ 250, 0, -7 ])")

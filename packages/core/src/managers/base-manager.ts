@@ -9,12 +9,13 @@ import { reviveError } from '../remote-error.ts'
 import { locateExport } from '../targets.ts'
 import { keyBytes } from './auth.ts'
 import { builtinTypeid } from './builtins.ts'
-import { connectionTo, createRemote, forgetConnection, type Address, type ManagerConnection } from './client.ts'
+import { validAddress, type Address } from './address.ts'
+import { connectionTo, createRemote, forgetConnection, type ManagerConnection } from './client.ts'
 import { ManagerServer, type Factory } from './server.ts'
 
 /** Options of a manager (Python's `BaseManager(address=, authkey=)`). */
 export interface ManagerOptions {
-  /** `[host, port]` to serve on or connect to; by default 127.0.0.1 and a free port. */
+  /** `[host, port]` to serve on or connect to (or a Unix socket path); by default 127.0.0.1 and a free port. */
   address?: Address
   /** The shared secret clients must prove they know (a string or bytes); a random one by default. */
   authkey?: string | Uint8Array
@@ -81,19 +82,16 @@ export class BaseManager {
   #server: ManagerServer | undefined
 
   constructor({ address = ['127.0.0.1', 0], authkey }: ManagerOptions = {}) {
-    if (!Array.isArray(address) || typeof address[0] !== 'string' || !Number.isInteger(address[1]) || address[1] < 0 || address[1] > 65535) {
-      throw withCode(new TypeError(`new ${new.target.name}() expects \`address\` as [host, port], e.g. ['127.0.0.1', 50000]; got ${inspect(address)}.`), 'ERR_MP_INVALID_ARG')
-    }
     if (authkey !== undefined && typeof authkey !== 'string' && !(authkey instanceof Uint8Array)) {
       throw withCode(new TypeError(`new ${new.target.name}() expects \`authkey\` to be a string or a Uint8Array, got ${inspect(authkey)}.`), 'ERR_MP_INVALID_ARG')
     }
-    this.#address = [address[0], address[1]]
+    this.#address = validAddress(address, `new ${new.target.name}()`)
     this.#authkey = authkey === undefined ? randomBytes(32) : keyBytes(authkey)
   }
 
   /** Where the server listens (after `start()` or `getServer()`, with the port it was given). */
   get address(): Address {
-    return [...this.#address]
+    return typeof this.#address === 'string' ? this.#address : [...this.#address]
   }
 
   /** A server for this manager's registered types, in this process, already listening. */
@@ -104,7 +102,7 @@ export class BaseManager {
       if (!callable) throw new TypeError(`${this.constructor.name}.getServer(): '${typeid}' was registered without a callable, so there is nothing to serve for it.`)
       factories.set(typeid, callable)
     }
-    const server = new ManagerServer({ host: this.#address[0], port: this.#address[1], authkey: this.#authkey, factories })
+    const server = new ManagerServer({ address: this.#address, authkey: this.#authkey, factories })
     this.#address = await server.listen()
     this.#server = server
     this.#state = 'serving'
@@ -121,7 +119,7 @@ export class BaseManager {
       return [typeid, builtin ? { builtin } : { ref: locateExport(callable, `${this.constructor.name}.start()`, `callable registered as '${typeid}'`) }]
     })
     const [receive, send] = Pipe<{ address: Address } | { error: SerializedError }>({ duplex: false })
-    const config = { host: this.#address[0], port: this.#address[1], authkey: this.#authkey.toString('hex'), typeids }
+    const config = { address: this.#address, authkey: this.#authkey.toString('hex'), typeids }
     // A daemon: terminated when this program ends, like Python's manager process.
     this.#process = new Process({ target: managerProcess, args: [config, send], name: `${this.constructor.name}-server`, daemon: true })
     this.#process.start()

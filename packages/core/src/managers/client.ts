@@ -5,6 +5,7 @@ import { Link, LinkClosedError, type Message } from '../link.ts'
 import { registerReviver, SHARED, type SharedHandle } from '../reduction.ts'
 import { reviveError } from '../remote-error.ts'
 import type { SerializedError } from '../protocol.ts'
+import { describeAddress, socketOptions, type Address } from './address.ts'
 import { authenticateServer } from './auth.ts'
 import { OBJECT_REF } from './server.ts'
 
@@ -13,8 +14,6 @@ import { OBJECT_REF } from './server.ts'
  * objects whose every method call runs on the server. A proxy can be handed to other processes
  * (Process args, Pool tasks): it arrives as a proxy to the same object, with its own connection.
  */
-
-export type Address = [host: string, port: number]
 
 /** One process's connection to one manager server. */
 export class ManagerConnection {
@@ -50,9 +49,8 @@ export class ManagerConnection {
   }
 
   async #connect(): Promise<Link> {
-    const [host, port] = this.address
-    const socket = createConnection({ host, port })
-    socket.setNoDelay(true)
+    const socket = createConnection(socketOptions(this.address))
+    if (typeof this.address !== 'string') socket.setNoDelay(true)
     await new Promise<void>((resolve, reject) => {
       socket.once('connect', resolve)
       socket.once('error', (error) =>
@@ -75,7 +73,7 @@ export class ManagerConnection {
   }
 
   get #where(): string {
-    return `${this.address[0]}:${this.address[1]}`
+    return describeAddress(this.address)
   }
 }
 
@@ -83,7 +81,7 @@ const connections = new Map<string, ManagerConnection>()
 
 /** This process's connection to the manager at `address` (one per address, shared by its proxies). */
 export function connectionTo(address: Address, authkey: Buffer): ManagerConnection {
-  const key = `${address[0]}:${address[1]}`
+  const key = String(address)
   let connection = connections.get(key)
   if (!connection || !connection.authkey.equals(authkey)) connections.set(key, (connection = new ManagerConnection(address, authkey)))
   return connection
@@ -91,7 +89,7 @@ export function connectionTo(address: Address, authkey: Buffer): ManagerConnecti
 
 /** Forgets the connection to `address` (the manager was shut down): a later manager there gets a new one. */
 export function forgetConnection(address: Address): void {
-  connections.delete(`${address[0]}:${address[1]}`)
+  connections.delete(String(address))
 }
 
 interface ProxyHandle extends SharedHandle {
@@ -145,7 +143,7 @@ export function makeProxy<T extends object>(connection: ManagerConnection, id: s
     travels: true,
     handle: (): ProxyHandle => ({ type: 'ManagerProxy', address: connection.address, authkey: connection.authkey.toString('hex'), id, typeid }),
   }
-  const describe = () => `<${typeid} proxy of object ${id} at ${connection.address.join(':')}>`
+  const describe = () => `<${typeid} proxy of object ${id} at ${describeAddress(connection.address)}>`
   const proxy: object = new Proxy(Object.create(null), {
     get(_, key) {
       if (key === SHARED) return shared

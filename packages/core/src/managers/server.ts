@@ -3,6 +3,7 @@ import { inspect } from 'node:util'
 import { Link, type Message } from '../link.ts'
 import { assertCloneable } from '../reduction.ts'
 import { serializeError } from '../remote-error.ts'
+import { removeSocketFile, socketOptions, type Address } from './address.ts'
 import { authenticateClient } from './auth.ts'
 import { EXPOSED, TAKES_CALLER, type Caller } from './serving.ts'
 
@@ -24,8 +25,7 @@ const HIDDEN = new Set(Object.getOwnPropertyNames(Object.prototype))
 export const OBJECT_REF = '__proclab_manager_object__'
 
 export interface ServerOptions {
-  host: string
-  port: number
+  address: Address
   authkey: Buffer
   factories: ReadonlyMap<string, Factory>
 }
@@ -45,14 +45,15 @@ export class ManagerServer {
     this.#server = createServer((socket) => void this.#accept(socket))
   }
 
-  /** Starts listening; resolves the address it listens on (the port is chosen when 0 was asked). */
-  listen(): Promise<[string, number]> {
+  /** Starts listening; resolves the address it listens on (with the port chosen when 0 was asked). */
+  listen(): Promise<Address> {
+    const wanted = this.#options.address
     return new Promise((resolve, reject) => {
       this.#server.once('error', reject)
-      this.#server.listen(this.#options.port, this.#options.host, () => {
+      this.#server.listen(socketOptions(wanted), () => {
         this.#server.off('error', reject)
-        const address = this.#server.address()
-        resolve([this.#options.host, typeof address === 'object' && address ? address.port : this.#options.port])
+        const bound = this.#server.address()
+        resolve(typeof wanted === 'string' || typeof bound !== 'object' || !bound ? wanted : [wanted[0], bound.port])
       })
     })
   }
@@ -67,7 +68,10 @@ export class ManagerServer {
   close(): Promise<void> {
     this.#closed ??= new Promise((resolve) => {
       for (const link of this.#links) link.close()
-      this.#server.close(() => resolve())
+      this.#server.close(() => {
+        removeSocketFile(this.#options.address)
+        resolve()
+      })
       this.#server.unref()
       for (const done of this.#onClose.splice(0)) done()
     })

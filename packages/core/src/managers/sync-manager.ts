@@ -1,3 +1,4 @@
+import { localAddress } from './address.ts'
 import { BaseManager, type ManagerOptions } from './base-manager.ts'
 import { BUILTIN_FACTORIES } from './builtins.ts'
 import type { SyncManagerTypes } from './proxies.ts'
@@ -17,7 +18,8 @@ for (const [typeid, factory] of BUILTIN_FACTORIES) SyncManager.register(typeid, 
  * await d.set('answer', 42)
  */
 export async function Manager(options?: ManagerOptions): Promise<SyncManager> {
-  const manager = new SyncManager(options)
+  // Its proxies only reach this machine's processes: a Unix socket, unless told otherwise.
+  const manager = new SyncManager({ address: localAddress(), ...options })
   await manager.start()
   return manager
 }

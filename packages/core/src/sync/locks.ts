@@ -4,7 +4,7 @@ import { isRunning } from '../shm/segments.ts'
 import { pause, seeded } from '../schedule.ts'
 import { validTimeout } from '../timeouts.ts'
 import { trace, traceWait, tracing } from '../trace.ts'
-import { FALSE, holding, registerPrimitive, rejectOnThrow, RESOLVED, SharedPrimitive, TRUE } from './primitive.ts'
+import { holding, holdingTaken, registerPrimitive, RESOLVED, SharedPrimitive, TRUE } from './primitive.ts'
 import { pollUntil, pollUntilSync } from './waiting.ts'
 
 /**
@@ -32,51 +32,60 @@ abstract class BaseLock extends SharedPrimitive {
    * Takes the lock. Waits until it is free, unless `block` is false (then resolves false at once if
    * it is held), or `timeout` ms pass (resolves false).
    */
-  acquire(options: WaitOptions = {}): Promise<boolean> {
-    return seeded ? pause().then(() => this.#acquireNow(options)) : this.#acquireNow(options)
+  acquire(options?: WaitOptions): Promise<boolean> {
+    // The common case first: a free lock, no options, no seeded pauses.
+    if (options === undefined && !seeded && this.tryAcquire()) {
+      if (tracing) this.#traceAcquire()
+      return TRUE
+    }
+    return this.#acquireWaiting(options ?? {})
   }
 
-  #acquireNow({ block = true, timeout }: WaitOptions): Promise<boolean> {
-    return rejectOnThrow(() => {
-      const ms = validTimeout(timeout, `${this.constructor.name}.acquire()`)
-      if (this.tryAcquire()) return this.acquired(TRUE)
-      if (!block) return FALSE
-      const waited = pollUntil(() => this.tryAcquire(), ms, () => this.recoverFromDeadHolder())
-      return this.acquired(traceWait('lock', { id: this.id }, waited))
-    })
+  async #acquireWaiting({ block = true, timeout }: WaitOptions): Promise<boolean> {
+    if (seeded) await pause()
+    const ms = validTimeout(timeout, `${this.constructor.name}.acquire()`)
+    let ok = this.tryAcquire()
+    if (!ok && block) ok = await traceWait('lock', { id: this.id }, pollUntil(() => this.tryAcquire(), ms, () => this.recoverFromDeadHolder()))
+    if (ok && tracing) this.#traceAcquire()
+    return ok
   }
 
   /** Releases the lock (see the subclass for who may). */
   release(): Promise<void> {
-    return rejectOnThrow(() => {
-      this.checkRelease()
-      if (tracing) trace('release', { id: this.id, kind: this.constructor.name })
-      this.releaseOnce()
-      return RESOLVED
-    })
+    const refusal = this.releaseRefusal()
+    if (refusal) return Promise.reject(refusal)
+    this.#releaseTraced()
+    return RESOLVED
   }
 
   /** Runs `fn` while holding the lock (Python's `with lock:`), and releases it even if `fn` throws. */
   runExclusive<T>(fn: () => T | Promise<T>): Promise<T> {
+    if (!seeded && this.tryAcquire()) {
+      if (tracing) this.#traceAcquire()
+      return holdingTaken(() => this.#releaseTraced(), fn)
+    }
     return holding(this, fn)
+  }
+
+  #traceAcquire(): void {
+    trace('acquire', { id: this.id, kind: this.constructor.name })
+  }
+
+  #releaseTraced(): void {
+    if (tracing) trace('release', { id: this.id, kind: this.constructor.name })
+    this.releaseOnce()
   }
 
   /** Takes the lock if that needs no waiting. */
   protected abstract tryAcquire(): boolean
-  /** Throws if this process may not release the lock now. */
-  protected abstract checkRelease(): void
+  /** Why this process may not release the lock now, or undefined if it may. */
+  protected abstract releaseRefusal(): StateError | undefined
   /** Gives up one hold. */
   protected abstract releaseOnce(): void
 
   /** Whether this process holds the lock (what a Condition checks before `wait`). @internal */
   isMine(): boolean {
     return Atomics.load(this.words, HOLDER) === pid
-  }
-
-  private async acquired(outcome: Promise<boolean>): Promise<boolean> {
-    const ok = await outcome
-    if (ok && tracing) trace('acquire', { id: this.id, kind: this.constructor.name })
-    return ok
   }
 
   /** Frees the lock if its holder no longer runs, so that a waiter can take it. */
@@ -117,10 +126,9 @@ export class Lock extends BaseLock {
     return Atomics.compareExchange(this.words, HOLDER, 0, pid) === 0
   }
 
-  protected checkRelease(): void {
-    if (Atomics.load(this.words, HOLDER) === 0) {
-      throw new StateError('Lock.release() was called on a lock that is not held. Release a lock once per acquire(); runExclusive() does both for you.')
-    }
+  protected releaseRefusal(): StateError | undefined {
+    if (Atomics.load(this.words, HOLDER) !== 0) return undefined
+    return new StateError('Lock.release() was called on a lock that is not held. Release a lock once per acquire(); runExclusive() does both for you.')
   }
 
   protected releaseOnce(): void {
@@ -129,7 +137,8 @@ export class Lock extends BaseLock {
 
   /** The hold a Condition gives up while it waits, and takes back after. @internal */
   releaseForWait(): number {
-    this.checkRelease()
+    const refusal = this.releaseRefusal()
+    if (refusal) throw refusal
     this.releaseOnce()
     return 1
   }
@@ -160,14 +169,13 @@ export class RLock extends BaseLock {
     return true
   }
 
-  protected checkRelease(): void {
+  protected releaseRefusal(): StateError | undefined {
     const holder = Atomics.load(this.words, HOLDER)
-    if (holder !== pid) {
-      throw new StateError(
-        `RLock.release() was called by process ${pid}, which does not hold the lock (${holder === 0 ? 'nobody does' : `process ${holder} does`}). ` +
-          'Only the process that acquired an RLock may release it.',
-      )
-    }
+    if (holder === pid) return undefined
+    return new StateError(
+      `RLock.release() was called by process ${pid}, which does not hold the lock (${holder === 0 ? 'nobody does' : `process ${holder} does`}). ` +
+        'Only the process that acquired an RLock may release it.',
+    )
   }
 
   protected releaseOnce(): void {
@@ -176,7 +184,8 @@ export class RLock extends BaseLock {
 
   /** @internal */
   releaseForWait(): number {
-    this.checkRelease()
+    const refusal = this.releaseRefusal()
+    if (refusal) throw refusal
     const holds = this.words[COUNT]!
     this.words[COUNT] = 0
     Atomics.store(this.words, HOLDER, 0)

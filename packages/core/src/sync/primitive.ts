@@ -75,6 +75,24 @@ export async function holding<T>(lock: { acquire(): Promise<boolean>; release():
   }
 }
 
+/**
+ * `holding` for a lock this process has just taken without waiting (the common case): `fn` runs at
+ * once, and a synchronous `fn` releases at once, so the whole `runExclusive` costs the caller one
+ * promise turn instead of four.
+ */
+export function holdingTaken<T>(release: () => void, fn: () => T | Promise<T>): Promise<T> {
+  let result: T | Promise<T>
+  try {
+    result = fn()
+  } catch (error) {
+    release()
+    return Promise.reject(error)
+  }
+  if (result instanceof Promise) return result.finally(release)
+  release()
+  return Promise.resolve(result)
+}
+
 /** Calls `start`, turning a synchronous throw (a bad argument, a wrong state) into a rejection: these calls are awaited. */
 export function rejectOnThrow<T>(start: () => Promise<T>): Promise<T> {
   try {

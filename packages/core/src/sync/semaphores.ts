@@ -4,7 +4,7 @@ import type { WaitOptions } from '../queues.ts'
 import { pause, seeded } from '../schedule.ts'
 import { validTimeout } from '../timeouts.ts'
 import { trace, traceWait, tracing } from '../trace.ts'
-import { FALSE, holding, registerPrimitive, rejectOnThrow, RESOLVED, SharedPrimitive, TRUE } from './primitive.ts'
+import { holding, holdingTaken, registerPrimitive, RESOLVED, SharedPrimitive, TRUE } from './primitive.ts'
 import { pollUntil } from './waiting.ts'
 
 /** Two words: the counter, and the bound a BoundedSemaphore may not be released above (-1: none). */
@@ -33,37 +33,27 @@ export class Semaphore extends SharedPrimitive {
   }
 
   /** Takes one from the counter, waiting while it is 0 (unless `block` is false, or until `timeout` ms pass: then false). */
-  acquire(options: WaitOptions = {}): Promise<boolean> {
-    return seeded ? pause().then(() => this.#acquireNow(options)) : this.#acquireNow(options)
+  acquire(options?: WaitOptions): Promise<boolean> {
+    if (options === undefined && !seeded && this.#tryAcquire()) {
+      if (tracing) this.#traceAcquire()
+      return TRUE
+    }
+    return this.#acquireWaiting(options ?? {})
   }
 
-  #acquireNow({ block = true, timeout }: WaitOptions): Promise<boolean> {
-    return rejectOnThrow(() => {
-      const ms = validTimeout(timeout, `${this.constructor.name}.acquire()`)
-      if (this.#tryAcquire()) return this.#acquired(TRUE)
-      if (!block) return FALSE
-      return this.#acquired(traceWait('semaphore', { id: this.id }, pollUntil(() => this.#tryAcquire(), ms)))
-    })
+  async #acquireWaiting({ block = true, timeout }: WaitOptions): Promise<boolean> {
+    if (seeded) await pause()
+    const ms = validTimeout(timeout, `${this.constructor.name}.acquire()`)
+    let ok = this.#tryAcquire()
+    if (!ok && block) ok = await traceWait('semaphore', { id: this.id }, pollUntil(() => this.#tryAcquire(), ms))
+    if (ok && tracing) this.#traceAcquire()
+    return ok
   }
 
   /** Gives one back, waking a waiter. */
   release(): Promise<void> {
-    return rejectOnThrow(() => {
-      const bound = this.words[BOUND]!
-      if (tracing) trace('release', { id: this.id, kind: this.constructor.name })
-      if (bound === UNBOUNDED) {
-        Atomics.add(this.words, VALUE, 1)
-        return RESOLVED
-      }
-      for (let value = Atomics.load(this.words, VALUE); ; ) {
-        if (value >= bound) {
-          throw new StateError(`BoundedSemaphore.release() would raise the counter above its initial value ${bound}: it was released more times than it was acquired.`)
-        }
-        const seen = Atomics.compareExchange(this.words, VALUE, value, value + 1)
-        if (seen === value) return RESOLVED
-        value = seen
-      }
-    })
+    const refusal = this.#releaseOnce()
+    return refusal ? Promise.reject(refusal) : RESOLVED
   }
 
   /** The counter now (it may change at once). */
@@ -73,7 +63,27 @@ export class Semaphore extends SharedPrimitive {
 
   /** Runs `fn` holding one unit (Python's `with semaphore:`), giving it back even if `fn` throws. */
   runExclusive<T>(fn: () => T | Promise<T>): Promise<T> {
+    if (!seeded && this.#tryAcquire()) {
+      if (tracing) this.#traceAcquire()
+      return holdingTaken(() => this.#releaseOnce(), fn)
+    }
     return holding(this, fn)
+  }
+
+  /** Gives one unit back; returns why not when that would go above a BoundedSemaphore's bound. */
+  #releaseOnce(): StateError | undefined {
+    const bound = this.words[BOUND]!
+    let traced = false
+    for (let value = Atomics.load(this.words, VALUE); ; ) {
+      if (bound !== UNBOUNDED && value >= bound) {
+        return new StateError(`BoundedSemaphore.release() would raise the counter above its initial value ${bound}: it was released more times than it was acquired.`)
+      }
+      // Traced before the counter moves, so that a release is always traced before the acquire it allows.
+      if (tracing && !traced) traced = (trace('release', { id: this.id, kind: this.constructor.name }), true)
+      const seen = Atomics.compareExchange(this.words, VALUE, value, value + 1)
+      if (seen === value) return undefined
+      value = seen
+    }
   }
 
   #tryAcquire(): boolean {
@@ -85,10 +95,8 @@ export class Semaphore extends SharedPrimitive {
     return false
   }
 
-  async #acquired(outcome: Promise<boolean>): Promise<boolean> {
-    const ok = await outcome
-    if (ok && tracing) trace('acquire', { id: this.id, kind: this.constructor.name })
-    return ok
+  #traceAcquire(): void {
+    trace('acquire', { id: this.id, kind: this.constructor.name })
   }
 }
 
