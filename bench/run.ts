@@ -9,6 +9,7 @@ import { printTable } from './stats.ts'
 import { messagingBenchmark, type MessagingFigures } from './messaging.ts'
 import { proclabPools, pythonPools, workerpoolRate, type PoolFigures } from './pools.ts'
 import { startupBenchmark, startupRow } from './startup.ts'
+import { syncBenchmark, type SyncFigures } from './sync.ts'
 
 if (mp.isMain(import.meta)) {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' } } })
@@ -23,24 +24,14 @@ if (mp.isMain(import.meta)) {
 
   console.log('\nQueues and pipes (children produce, the parent consumes; start-up not counted)\n')
   const { proclab, python } = await messagingBenchmark(1)
-  const messagingRows: [string, keyof MessagingFigures, 'higher' | 'lower', (n: number) => string][] = [
-    ['Queue 1→1, small messages/s', 'queue1to1', 'higher', thousands],
-    ['Queue 1→1, consumer in a child, messages/s', 'queueToChild', 'higher', thousands],
-    ['Queue(maxsize 3) 1→1, messages/s', 'queueBounded', 'higher', thousands],
-    ['Queue 2→1, messages/s', 'queue2to1', 'higher', thousands],
-    ['Pipe round trip, µs', 'pipeRoundTripMicros', 'lower', (n) => n.toFixed(1)],
-    ['Pipe 1 MiB payloads, MiB/s', 'pipeMiBps', 'higher', (n) => n.toFixed(0)],
-  ]
-  printTable([
-    ['', 'proclab', 'Python', 'proclab ÷ Python'],
-    ...messagingRows.map(([label, key, better, show]) => {
-      const ours = proclab[key]
-      const theirs = python?.[key]
-      const ratio = theirs === undefined ? '' : (better === 'higher' ? ours / theirs : theirs / ours).toFixed(2)
-      return [label, show(ours), theirs === undefined ? '-' : show(theirs), ratio]
-    }),
+  sideBySide<MessagingFigures>(proclab, python, [
+    ['Queue 1→1, small messages/s', (f) => f.queue1to1, 'higher', thousands],
+    ['Queue 1→1, consumer in a child, messages/s', (f) => f.queueToChild, 'higher', thousands],
+    ['Queue(maxsize 3) 1→1, messages/s', (f) => f.queueBounded, 'higher', thousands],
+    ['Queue 2→1, messages/s', (f) => f.queue2to1, 'higher', thousands],
+    ['Pipe round trip, µs', (f) => f.pipeRoundTripMicros, 'lower', (n) => n.toFixed(1)],
+    ['Pipe 1 MiB payloads, MiB/s', (f) => f.pipeMiBps, 'higher', (n) => n.toFixed(0)],
   ])
-  console.log('(ratio > 1: proclab is better)')
 
   console.log('\nPools, 2 workers (tasks/s; CPU: speedup of 8 equal tasks over running them one after another)\n')
   const pools = await proclabPools()
@@ -63,6 +54,39 @@ if (mp.isMain(import.meta)) {
       i === 0 ? thousands(workerpool) : '',
     ]),
   ])
+
+  console.log('\nShared memory, locks and managers (one process unless said; Array: set+get pairs of element 0..1023)\n')
+  const sync = await syncBenchmark(Math.min(runs, 5))
+  sideBySide<SyncFigures>(sync.proclab, sync.python, [
+    ['Array with lock, arr[i] set+get pairs/s', (f) => f.arrayLocked, 'higher', millions],
+    ['RawArray, arr[i] set+get pairs/s', (f) => f.arrayRaw, 'higher', millions],
+    ['RawArray via getObj() (Python: arr[i]), pairs/s', (f) => f.arrayTyped, 'higher', millions],
+    ['Value increments under its lock, /s', (f) => f.valueLockedIncrements, 'higher', millions],
+    ['Lock acquire+release, uncontended, /s', (f) => f.lockUncontended, 'higher', millions],
+    ['Lock runExclusive (Python: with lock), /s', (f) => f.lockWith, 'higher', millions],
+    ['2 processes contending on a Lock, increments/s', (f) => f.contended.rate, 'higher', millions],
+    ['Manager() start, ms', (f) => f.managerStartMs, 'lower', (n) => n.toFixed(1)],
+    ['manager dict set, ops/s', (f) => f.managerDictOps, 'higher', thousands],
+  ])
+  console.log(`Contended final counts exact: proclab ${sync.proclab.contended.exact ? 'yes' : 'NO'}, Python ${sync.python ? (sync.python.contended.exact ? 'yes' : 'NO') : '-'}`)
+}
+
+/** A table of figures beside Python's, with the ratio (> 1: proclab is better). */
+function sideBySide<F>(ours: F, theirs: F | undefined, rows: [string, (f: F) => number, 'higher' | 'lower', (n: number) => string][]): void {
+  printTable([
+    ['', 'proclab', 'Python', 'proclab ÷ Python'],
+    ...rows.map(([label, pick, better, show]) => {
+      const mine = pick(ours)
+      const other = theirs === undefined ? undefined : pick(theirs)
+      const ratio = other === undefined ? '' : (better === 'higher' ? mine / other : other / mine).toFixed(2)
+      return [label, show(mine), other === undefined ? '-' : show(other), ratio]
+    }),
+  ])
+  console.log('(ratio > 1: proclab is better)')
+}
+
+function millions(n: number): string {
+  return `${(n / 1e6).toFixed(2)} M`
 }
 
 function thousands(n: number): string {

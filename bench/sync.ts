@@ -11,8 +11,12 @@ import { contend } from './targets/sync.ts'
 export interface SyncFigures {
   arrayLocked: number
   arrayRaw: number
+  /** proclab only: the same through `getObj()`, the typed array itself (Python: its raw array again). */
+  arrayTyped: number
   valueLockedIncrements: number
   lockUncontended: number
+  /** `with lock: pass` / `await lock.runExclusive(() => {})`. */
+  lockWith: number
   contended: { rate: number; exact: boolean }
   managerStartMs: number
   managerDictOps: number
@@ -31,6 +35,23 @@ async function lockedIncrements(value: mp.SynchronizedValue<number>, n: number):
   const lock = value.getLock()
   const t0 = performance.now()
   for (let i = 0; i < n; i++) await lock.runExclusive(() => (value.value += 1))
+  return n / ((performance.now() - t0) / 1000)
+}
+
+function typedPairs(elements: ArrayLike<number> & { [index: number]: number }, n: number): number {
+  const t0 = performance.now()
+  let sink = 0
+  for (let i = 0; i < n; i++) {
+    elements[i & 1023] = i
+    sink += elements[i & 1023]!
+  }
+  if (sink === -1) console.log(sink) // keeps the reads from being optimized away
+  return n / ((performance.now() - t0) / 1000)
+}
+
+async function lockWith(lock: mp.Lock, n: number): Promise<number> {
+  const t0 = performance.now()
+  for (let i = 0; i < n; i++) await lock.runExclusive(() => {})
   return n / ((performance.now() - t0) / 1000)
 }
 
@@ -72,8 +93,10 @@ async function proclabOnce(n: number): Promise<SyncFigures> {
   return {
     arrayLocked: arrayPairs(mp.Array('i', 1024), n),
     arrayRaw: arrayPairs(mp.RawArray('i', 1024), n),
+    arrayTyped: typedPairs(mp.RawArray('i', 1024).getObj() as Int32Array, n),
     valueLockedIncrements: await lockedIncrements(mp.Value('i', 0), n),
     lockUncontended: await lockPairs(new mp.Lock(), n),
+    lockWith: await lockWith(new mp.Lock(), n),
     contended: await contended(n / 4),
     managerStartMs: startMs,
     managerDictOps: dictOps,
@@ -84,7 +107,6 @@ async function proclabOnce(n: number): Promise<SyncFigures> {
 export async function syncBenchmark(runs: number, n = 1_000_000): Promise<{ proclab: SyncFigures; python: SyncFigures | undefined }> {
   const ours: SyncFigures[] = []
   for (let i = 0; i < runs; i++) ours.push(await proclabOnce(n))
-  if (process.env.NO_PY) return { proclab: medians(ours), python: undefined }
   const first = runPython<SyncFigures>('sync.py', [String(n)])
   const theirs = first ? [first, ...Array.from({ length: runs - 1 }, () => runPython<SyncFigures>('sync.py', [String(n)])!)] : undefined
   return { proclab: medians(ours), python: theirs && medians(theirs) }
@@ -95,8 +117,10 @@ function medians(all: SyncFigures[]): SyncFigures {
   return {
     arrayLocked: of((f) => f.arrayLocked),
     arrayRaw: of((f) => f.arrayRaw),
+    arrayTyped: of((f) => f.arrayTyped),
     valueLockedIncrements: of((f) => f.valueLockedIncrements),
     lockUncontended: of((f) => f.lockUncontended),
+    lockWith: of((f) => f.lockWith),
     contended: { rate: of((f) => f.contended.rate), exact: all.every((f) => f.contended.exact) },
     managerStartMs: of((f) => f.managerStartMs),
     managerDictOps: of((f) => f.managerDictOps),

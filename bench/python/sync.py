@@ -29,6 +29,14 @@ def lock_pairs(lock, n):
     return n / (time.perf_counter() - t0)
 
 
+def lock_with(lock, n):
+    t0 = time.perf_counter()
+    for _ in range(n):
+        with lock:
+            pass
+    return n / (time.perf_counter() - t0)
+
+
 def contend(lock, counter, n, start):
     start.wait()
     for _ in range(n):
@@ -70,8 +78,10 @@ if __name__ == '__main__':
     print(json.dumps({
         'arrayLocked': array_pairs(mp.Array('i', 1024), n),
         'arrayRaw': array_pairs(mp.RawArray('i', 1024), n),
+        'arrayTyped': array_pairs(mp.RawArray('i', 1024), n),
         'valueLockedIncrements': locked_increments(mp.Value('i', 0), n),
         'lockUncontended': lock_pairs(mp.Lock(), n),
+        'lockWith': lock_with(mp.Lock(), n),
         'contended': contended(n // 4),
         'managerStartMs': start_ms,
         'managerDictOps': dict_rate,
