@@ -2,7 +2,8 @@ import { Deque } from './deque.ts'
 import { linkTo, newObjectId, receive } from './endpoint.ts'
 import type { Link } from './link.ts'
 import { bulkBytes } from './reduction.ts'
-import type { Getter, Putter, QueueCore } from './queue-core.ts'
+import type { Getter, QueueCore } from './queue-core.ts'
+import type { QueueSlots } from './queue-slots.ts'
 
 /**
  * The two ways to reach a queue: directly, in the process that owns it, or through a link to the owner.
@@ -31,27 +32,29 @@ export class LocalQueue implements QueueAccess {
   readonly fireAndForget = false
   constructor(readonly core: QueueCore) {}
 
-  put(value: unknown, block: boolean, timeout: number): Promise<boolean> {
-    if (this.core.tryPut(value)) return Promise.resolve(true)
-    if (!block || timeout === 0) return Promise.resolve(false)
-    return new Promise((resolve) => {
-      const putter: Putter = { value, accept: () => (cancel(), resolve(true)) }
-      const cancel = deadline(timeout, () => this.core.putters.remove((p) => p === putter) && resolve(false))
-      this.core.waitToPut(putter)
-    })
+  async put(value: unknown, block: boolean, timeout: number): Promise<boolean> {
+    if (this.core.slots && !(await this.core.slots.take(block, timeout))) return false
+    this.core.put(value)
+    return true
   }
 
   async get(block: boolean, timeout: number): Promise<{ item?: unknown; empty?: boolean }> {
     const gate = this.core.gate
     if (gate) await new Promise<void>((then) => gate(then))
     const taken = this.core.tryGet()
-    if (taken.found) return Promise.resolve({ item: taken.item })
-    if (!block || timeout === 0) return Promise.resolve({ empty: true })
+    if (taken.found) return this.#taken(taken.item)
+    if (!block || timeout === 0) return { empty: true }
     return new Promise((resolve) => {
-      const getter: Getter = { deliver: (item) => (cancel(), resolve({ item })) }
+      const getter: Getter = { deliver: (item) => (cancel(), resolve(this.#taken(item))) }
       const cancel = deadline(timeout, () => this.core.getters.remove((g) => g === getter) && resolve({ empty: true }))
       this.core.waitToGet(getter)
     })
+  }
+
+  /** An item got in the owner: its place in a bounded queue is free again. */
+  #taken(item: unknown): { item: unknown } {
+    this.core.slots?.give()
+    return { item }
   }
 
   async size(): Promise<{ size: number; full: boolean }> {
@@ -84,6 +87,7 @@ export class RemoteQueue implements QueueAccess {
     readonly id: string,
     owner: string,
     maxsize: number,
+    readonly slots: QueueSlots | undefined,
   ) {
     this.#link = linkTo(owner)
     this.fireAndForget = maxsize === 0
@@ -92,14 +96,12 @@ export class RemoteQueue implements QueueAccess {
   }
 
   async put(value: unknown, block: boolean, timeout: number): Promise<boolean> {
-    if (this.fireAndForget) {
-      // Unbounded: nothing to wait for, and the link keeps this producer's order.
-      this.#link.send({ kind: 'q.put', id: this.id, value }, bulkBytes(value))
-      await this.#link.drained()
-      return true
-    }
-    const { answer } = await this.#withdrawable({ kind: 'q.put', id: this.id, value, block: block && timeout !== 0 }, timeout, 'q.withdraw')
-    return !answer.full
+    // A bounded queue: wait for a free place here, in shared memory, not by asking the owner.
+    if (this.slots && !(await this.slots.take(block, timeout))) return false
+    // Nothing else to wait for, and the link keeps this producer's order.
+    this.#link.send({ kind: 'q.put', id: this.id, value }, bulkBytes(value))
+    await this.#link.drained()
+    return true
   }
 
   async get(block: boolean, timeout: number): Promise<{ item?: unknown; empty?: boolean }> {

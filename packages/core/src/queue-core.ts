@@ -1,4 +1,5 @@
 import { Deque } from './deque.ts'
+import type { QueueSlots } from './queue-slots.ts'
 
 /**
  * A queue's state, kept by the process that created it (its owner); other processes reach it through
@@ -10,16 +11,9 @@ export interface Getter {
   deliver(item: unknown): void
 }
 
-/** A put that waits for room in a bounded queue. */
-export interface Putter {
-  value: unknown
-  accept(): void
-}
-
 export class QueueCore {
   readonly items = new Deque<unknown>()
   readonly getters = new Deque<Getter>()
-  readonly putters = new Deque<Putter>()
   /**
    * Set once the queue is served to other processes: a get in the owner passes through it, so that a
    * consumer elsewhere first gives back the items it fetched ahead (see queue-server.ts).
@@ -29,35 +23,28 @@ export class QueueCore {
   unfinished = 0
   readonly joiners: (() => void)[] = []
 
-  constructor(readonly maxsize: number) {}
+  /** @param slots A bounded queue's free places (producers take one before they put). */
+  constructor(
+    readonly maxsize: number,
+    readonly slots?: QueueSlots,
+  ) {}
 
   full(): boolean {
     return this.maxsize > 0 && this.items.length >= this.maxsize
   }
 
-  /** Puts `value` now if there is room (or someone waiting for it); false if the queue is full. */
-  tryPut(value: unknown): boolean {
-    if (this.full()) return false
-    this.#admit(value)
-    return true
-  }
-
-  /** Waits for room: `putter.accept()` runs once its value is in. */
-  waitToPut(putter: Putter): void {
-    this.putters.push(putter)
+  /** Puts `value` (in a bounded queue, its producer has taken a place for it). */
+  put(value: unknown): void {
+    this.unfinished++
+    const getter = this.getters.shift()
+    if (getter) getter.deliver(value)
+    else this.items.push(value)
   }
 
   /** The next item, or `undefined` (with `found` false) if the queue is empty. */
   tryGet(): { found: boolean; item?: unknown } {
     if (this.items.length === 0) return { found: false }
-    const item = this.items.shift()
-    // The item taken made room: let a waiting put in.
-    while (!this.full() && this.putters.length > 0) {
-      const putter = this.putters.shift()!
-      this.#admit(putter.value)
-      putter.accept()
-    }
-    return { found: true, item }
+    return { found: true, item: this.items.shift() }
   }
 
   /** Waits for an item: `getter.deliver()` runs with it. */
@@ -82,12 +69,5 @@ export class QueueCore {
   whenAllDone(wake: () => void): void {
     if (this.unfinished === 0) wake()
     else this.joiners.push(wake)
-  }
-
-  #admit(value: unknown): void {
-    this.unfinished++
-    const getter = this.getters.shift()
-    if (getter) getter.deliver(value)
-    else this.items.push(value)
   }
 }

@@ -1,7 +1,6 @@
 import type { ObjectMessage, Servant } from './endpoint.ts'
-import type { Deque } from './deque.ts'
 import type { Link } from './link.ts'
-import type { Getter, Putter, QueueCore } from './queue-core.ts'
+import type { Getter, QueueCore } from './queue-core.ts'
 
 /**
  * How a queue's owner answers other processes. Each request gets exactly one reply, even one that is
@@ -25,7 +24,6 @@ interface Peer {
   /** Items sent to it and not yet acknowledged, by item id. */
   inFlight: Map<number, unknown>
   getters: Map<number, Getter>
-  putters: Map<number, Putter>
   /** Its gets that timed out before the owner got to them. */
   cancelled: Set<number>
   /** Where it listens for recalls. */
@@ -46,7 +44,7 @@ export function queueServant(core: QueueCore): Servant {
   const peerOf = (link: Link): Peer => {
     let peer = peers.get(link)
     if (!peer) {
-      peer = { inFlight: new Map(), getters: new Map(), putters: new Map(), cancelled: new Set(), recalling: false }
+      peer = { inFlight: new Map(), getters: new Map(), cancelled: new Set(), recalling: false }
       peers.set(link, peer)
       link.onClose(() => forget(link))
     }
@@ -58,7 +56,6 @@ export function queueServant(core: QueueCore): Servant {
     peers.delete(link)
     consumers.delete(link)
     for (const getter of peer.getters.values()) core.getters.remove((g) => g === getter)
-    for (const putter of peer.putters.values()) core.putters.remove((p) => p === putter)
     giveBack(peer, [...peer.inFlight.keys()])
   }
 
@@ -111,48 +108,36 @@ export function queueServant(core: QueueCore): Servant {
     core.waitToGet(getter)
   }
 
-  /** A waiting get or put that timed out: if it still waits, it ends with `answer`; if not, its real answer is on its way. */
-  const withdraw = (link: Link, seq: number, waiters: 'getters' | 'putters', answer: Record<string, unknown>) => {
+  /** A waiting get that timed out: if it still waits, it ends empty; if not, its item is on its way. */
+  const withdraw = (link: Link, seq: number) => {
     const peer = peers.get(link)
-    const waiter = peer?.[waiters].get(seq)
-    if (!waiter) {
-      if (waiters === 'getters') peer?.cancelled.add(seq) // it may still be waiting for a recall to end
+    const getter = peer?.getters.get(seq)
+    if (!getter) {
+      peer?.cancelled.add(seq) // it may still be waiting for a recall to end
       return
     }
-    if (!(core[waiters] as Deque<unknown>).remove((w) => w === waiter)) return
-    peer![waiters].delete(seq)
-    link.reply(seq, answer)
+    if (!core.getters.remove((g) => g === getter)) return
+    peer!.getters.delete(seq)
+    link.reply(seq, { empty: true })
   }
 
   return (message: ObjectMessage, link: Link) => {
     const seq = message.seq as number
     switch (message.kind) {
-      case 'q.put': {
-        if (core.tryPut(message.value)) return seq === undefined || link.reply(seq, {})
-        if (!message.block) return link.reply(seq, { full: true })
-        const peer = peerOf(link)
-        const putter: Putter & RemoteWaiter = {
-          value: message.value,
-          link,
-          seq,
-          accept: () => {
-            peer.putters.delete(seq)
-            link.reply(seq, {})
-          },
-        }
-        peer.putters.set(seq, putter)
-        return core.waitToPut(putter)
-      }
-      case 'q.withdraw':
-        return withdraw(link, message.of as number, 'putters', { full: true })
+      case 'q.put':
+        // In a bounded queue, the producer took a free place before sending.
+        return core.put(message.value)
       case 'q.get':
         peerOf(link).reader = message.reader as string
         return admit(link, () => get(link, seq, message.block as boolean, message.want as number))
       case 'q.cancel':
-        return withdraw(link, message.of as number, 'getters', { empty: true })
+        return withdraw(link, message.of as number)
       case 'q.ack': {
+        // Taken for good: in a bounded queue, its place is free again.
         const peer = peers.get(link)
-        for (const id of message.ids as number[]) peer?.inFlight.delete(id)
+        let taken = 0
+        for (const id of message.ids as number[]) if (peer?.inFlight.delete(id)) taken++
+        core.slots?.give(taken)
         return
       }
       case 'q.return':

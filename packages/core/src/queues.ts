@@ -6,7 +6,8 @@ import { LinkClosedError } from './link.ts'
 import { LocalQueue, RemoteQueue, type QueueAccess } from './queue-access.ts'
 import { QueueCore } from './queue-core.ts'
 import { queueServant } from './queue-server.ts'
-import { assertCloneable, registerReviver, SHARED, snapshot, type SharedHandle, type SharedObject } from './reduction.ts'
+import { QueueSlots } from './queue-slots.ts'
+import { assertCloneable, registerReviver, reviveHandle, SHARED, snapshot, type SharedHandle, type SharedObject } from './reduction.ts'
 import { validTimeout } from './timeouts.ts'
 import { pause, seeded } from './schedule.ts'
 import { traceWait } from './trace.ts'
@@ -22,6 +23,8 @@ interface QueueHandle extends SharedHandle {
   id: string
   owner: string
   maxsize: number
+  /** A bounded queue's free places, in shared memory. */
+  slots: SharedHandle | null
 }
 
 /** Set just before a revived queue is constructed: the constructor then reaches the owner's queue. */
@@ -43,6 +46,8 @@ export class Queue<T = unknown> implements SharedObject {
   /** In the owner: the queue itself, served to other processes once one is handed the queue. */
   readonly #core: QueueCore | undefined
   #owner: string | undefined
+  /** A bounded queue's free places, shared by every process that holds the queue. */
+  readonly #slots: QueueSlots | undefined
   #closed = false
 
   /** @param maxsize The most items it holds before `put` waits; 0 (the default) for no limit. */
@@ -53,7 +58,8 @@ export class Queue<T = unknown> implements SharedObject {
       this.#id = handle.id
       this.#maxsize = handle.maxsize
       this.#owner = handle.owner
-      this.#access = new RemoteQueue(handle.id, handle.owner, handle.maxsize)
+      this.#slots = handle.slots ? (reviveHandle(handle.slots) as QueueSlots) : undefined
+      this.#access = new RemoteQueue(handle.id, handle.owner, handle.maxsize, this.#slots)
       return
     }
     if (!Number.isInteger(maxsize) || maxsize < 0) {
@@ -61,7 +67,8 @@ export class Queue<T = unknown> implements SharedObject {
     }
     this.#id = newObjectId()
     this.#maxsize = maxsize
-    this.#core = new QueueCore(maxsize)
+    this.#slots = maxsize > 0 ? new QueueSlots(maxsize) : undefined
+    this.#core = new QueueCore(maxsize, this.#slots)
     this.#access = new LocalQueue(this.#core)
   }
 
@@ -129,7 +136,8 @@ export class Queue<T = unknown> implements SharedObject {
       closed: this.#closed,
       handle: (): QueueHandle => {
         this.#owner ??= serve(this.#id, queueServant(this.#core!))
-        return { type: this.#type(), id: this.#id, owner: this.#owner, maxsize: this.#maxsize }
+        const slots = this.#slots ? this.#slots[SHARED].handle() : null
+        return { type: this.#type(), id: this.#id, owner: this.#owner, maxsize: this.#maxsize, slots }
       },
     }
   }

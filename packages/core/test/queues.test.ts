@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
 import { killLeftoversAfterEach, start } from './helpers.ts'
-import { collect, drain, nested, putRange, putThenChange, putThenExitAtOnce, relayToGrandchild, waitForever, work } from './fixtures/queue-targets.ts'
+import { collect, drain, nested, putRange, putThenChange, putThenExitAtOnce, relayToGrandchild, tryPutOnFull, waitForever, work } from './fixtures/queue-targets.ts'
 
 killLeftoversAfterEach()
 
@@ -132,6 +132,34 @@ describe('Queue between processes', () => {
     const got: number[] = []
     for (let i = 0; i < 10; i++) got.push(await q.get())
     expect(got).toEqual([...Array(10).keys()])
+  })
+
+  test('a producer in a child finds a full queue full: Full at once or after its timeout, then puts once there is room', async () => {
+    const q = new mp.Queue<number>(1)
+    const report = new mp.Queue<string>()
+    await q.put(0)
+    const p = start(tryPutOnFull, q, report)
+    expect([await report.get(), await report.get()]).toEqual(['Full', 'Full'])
+    expect(await q.get()).toBe(0)
+    expect(await report.get()).toBe('put after room')
+    expect(await q.get()).toBe(2)
+    await p.join()
+  })
+
+  test('a bounded queue between children: producers in two children, the consumer in a third', async () => {
+    const q = new mp.Queue<number | null>(2)
+    const out = new mp.Queue<number[]>()
+    const producers = [0, 1].map((k) => start(putRange, q, k * 1_000_000, 2_000))
+    const consumer = start(drain, q, out)
+    for (const p of producers) await p.join()
+    await q.put(null)
+    const got = await out.get()
+    await consumer.join()
+    expect(got).toHaveLength(4_000)
+    for (const k of [0, 1]) {
+      const own = got.filter((n) => Math.floor(n / 1_000_000) === k)
+      expect(own).toEqual(Array.from({ length: 2_000 }, (_, i) => k * 1_000_000 + i))
+    }
   })
 
   test('4 producers × 2 consumers, 1,000,000 items: each delivered once, each producer’s items in order', async () => {
