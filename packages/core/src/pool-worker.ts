@@ -37,8 +37,9 @@ async function run(task: PoolTask): Promise<PoolReply> {
   try {
     const fn = await importExport<(...args: unknown[]) => unknown>(task.fn)
     const values: unknown[] = []
-    for (const call of task.calls) {
-      const value = fn(...(task.shared ? (reviveShared(call) as unknown[]) : call))
+    for (const entry of task.calls) {
+      const call = task.shared ? reviveShared(entry) : entry
+      const value = task.spread ? fn(...(call as unknown[])) : fn(call)
       // Await only a promise: a million plain values would otherwise cost a million microtask turns.
       values.push(value instanceof Promise || (typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function') ? await value : value)
     }

@@ -65,13 +65,13 @@ export class Pool {
   /** Runs `fn(...args)` in a worker and waits for its result (Python's `apply`). */
   async apply<A extends unknown[], R>(fn: Fn<A, R>, args: A = [] as unknown as A): Promise<R> {
     const { value, shared } = checkTaskArguments('Pool.apply()', args, 'args')
-    return keepAliveWhile(this.#submit('apply', fn, [value], shared).then((values) => values[0] as R))
+    return keepAliveWhile(this.#submit('apply', fn, { value: [value], shared, spread: true }).then((values) => values[0] as R))
   }
 
   /** Starts `fn(...args)` in a worker; the result comes later (Python's `apply_async`). */
   applyAsync<A extends unknown[], R>(fn: Fn<A, R>, args: A = [] as unknown as A, callbacks: ResultCallbacks<R> = {}): AsyncResult<R> {
     const { value, shared } = checkTaskArguments('Pool.applyAsync()', args, 'args')
-    return this.#result(this.#submit('applyAsync', fn, [value], shared).then((values) => values[0] as R), callbacks)
+    return this.#result(this.#submit('applyAsync', fn, { value: [value], shared, spread: true }).then((values) => values[0] as R), callbacks)
   }
 
   /** `fn(item)` for every item, in chunks, results in input order (Python's `map`). */
@@ -85,7 +85,7 @@ export class Pool {
 
   /** `fn(...tuple)` for every tuple, results in input order (Python's `starmap`). */
   async starmap<A extends unknown[], R>(fn: Fn<A, R>, argTuples: Iterable<A>, chunksize?: number): Promise<R[]> {
-    return keepAliveWhile(this.#map('starmap', fn, checkTaskArguments('Pool.starmap()', [...argTuples], 'argTuples'), chunksize))
+    return keepAliveWhile(this.#map('starmap', fn, { ...checkTaskArguments('Pool.starmap()', [...argTuples], 'argTuples'), spread: true }, chunksize))
   }
 
   /** Like `map`, as an async iterable that yields each result, in input order, as soon as it can. */
@@ -139,25 +139,27 @@ export class Pool {
   async #map(api: string, fn: Fn<any, unknown>, calls: Calls, chunksize: number | undefined): Promise<any[]> {
     // Python's default: about four chunks per worker.
     const size = chunksize ?? Math.max(1, Math.ceil(calls.value.length / (this.#processes * 4)))
-    return (await Promise.all(this.#chunks(api, fn, calls, size))).flat()
+    const values = await Promise.all(this.#chunks(api, fn, calls, size))
+    // concat copies packed arrays wholesale; flat() walks them element by element, many times slower.
+    return values.length === 1 ? values[0]! : ([] as unknown[]).concat(...values)
   }
 
-  #chunks(api: string, fn: Fn<any, unknown>, { value: calls, shared }: Calls, chunksize: number): Promise<unknown[]>[] {
+  #chunks(api: string, fn: Fn<any, unknown>, { value: calls, shared, spread }: Calls, chunksize: number): Promise<unknown[]>[] {
     if (!Number.isInteger(chunksize) || chunksize < 1) throw invalid('chunksize', 'a positive whole number', chunksize)
     const chunks: Promise<unknown[]>[] = []
-    for (let start = 0; start < calls.length; start += chunksize) chunks.push(this.#submit(api, fn, calls.slice(start, start + chunksize), shared))
+    for (let start = 0; start < calls.length; start += chunksize) chunks.push(this.#submit(api, fn, { value: calls.slice(start, start + chunksize), shared, spread }))
     return chunks
   }
 
   /** Sends one task (a chunk of calls, already checked); resolves with its values. */
-  #submit(api: string, fn: Fn<any, unknown>, calls: unknown[][], shared: boolean): Promise<unknown[]> {
+  #submit(api: string, fn: Fn<any, unknown>, { value: calls, shared, spread }: Calls): Promise<unknown[]> {
     if (this.#state !== 'running') {
       throw new StateError(`Pool.${api}() cannot be used: the pool is ${this.#state === 'closed' ? 'closed' : 'terminated'}. Submit every task before close(), or create a new Pool.`)
     }
     const ref = taskFunction(this.#functions, fn, `Pool.${api}()`)
     const index = this.#tasksSubmitted++
     return new Promise((resolve, reject) => {
-      const task: Task = { index, fn: ref, calls, shared, settle: (outcome: TaskOutcome) => ('values' in outcome ? resolve(outcome.values) : reject(outcome.error)) }
+      const task: Task = { index, fn: ref, calls, spread, shared, settle: (outcome: TaskOutcome) => ('values' in outcome ? resolve(outcome.values) : reject(outcome.error)) }
       this.#workers.submit(task)
     })
   }
@@ -172,13 +174,12 @@ export class Pool {
   }
 }
 
-/** The calls of a task list, checked, and whether they hold manager proxies to rebuild. */
-type Calls = { value: unknown[][]; shared: boolean }
+/** The calls of a task list, checked: argument lists (`spread`) or single arguments, and whether they hold manager proxies to rebuild. */
+type Calls = { value: unknown[]; shared: boolean; spread: boolean }
 
 /** Each item as the one argument of a call, once all of them are checked. */
 function calls(api: string, items: Iterable<unknown>): Calls {
-  const { value, shared } = checkTaskArguments(`Pool.${api}()`, [...items], 'items')
-  return { value: value.map((item) => [item]), shared }
+  return { ...checkTaskArguments(`Pool.${api}()`, [...items], 'items'), spread: false }
 }
 
 /** A callback that throws is reported and never breaks the pool (as in Python). */

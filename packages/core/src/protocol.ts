@@ -41,7 +41,12 @@ export interface PoolTask {
   /** The task's number in its pool, for results and traces. */
   index: number
   fn: TargetRef
-  calls: unknown[][]
+  /**
+   * One entry per call: its argument list when `spread` (apply, starmap), or its one argument (map:
+   * a flat array serializes many times faster than an array of one-element arrays).
+   */
+  calls: unknown[]
+  spread: boolean
   /** The calls hold handles of manager proxies, to rebuild before calling. */
   shared: boolean
 }

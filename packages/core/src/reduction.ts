@@ -112,6 +112,12 @@ export function reviveHandle(handle: SharedHandle): unknown {
   return revive(handle)
 }
 
+/** Whether structured clone copies `value` as it is, with nothing inside to check. */
+function isPrimitive(value: unknown): boolean {
+  const type = typeof value
+  return value === null || (type !== 'object' && type !== 'function' && type !== 'symbol')
+}
+
 /** Types structured clone copies whole, so there is nothing inside them to check. */
 const COPIED_WHOLE = [ArrayBuffer, Date, RegExp, Error, Boolean, Number, String, BigInt]
 
@@ -150,7 +156,15 @@ export function assertCloneable(value: unknown, root: string, api: string, what 
       for (const entry of item) visit(entry, `${path}.values()`)
       return
     }
-    for (const key of Object.keys(item)) visit((item as Record<string, unknown>)[key], propertyPath(path, key))
+    // Paths are built only for what needs a look: a million numbers cost a million type checks, no strings.
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) if (!isPrimitive(item[i])) visit(item[i], `${path}[${i}]`)
+      return
+    }
+    for (const key of Object.keys(item)) {
+      const entry = (item as Record<string, unknown>)[key]
+      if (!isPrimitive(entry)) visit(entry, propertyPath(path, key))
+    }
   }
   visit(value, root)
 }

@@ -156,6 +156,8 @@ class Storage<C extends Typecode> implements SharedObject {
       return value as never
     }
     if (typeof value !== 'number') throw badElement(api, code, value, 'a number')
+    // As Python refuses 36.6 for an 'i' element, rather than cut it to 36.
+    if (code !== 'f' && code !== 'd' && !Number.isInteger(value)) throw badElement(api, code, value, `whole numbers (Math.round(${value})?); use 'd' for fractions`)
     return value as never
   }
 
@@ -175,6 +177,8 @@ export interface RawArray<T> extends Iterable<T> {
   readonly typecode: Typecode
   /** A plain array copy of the elements. */
   toArray(): T[]
+  /** What `JSON.stringify` writes: the elements, as an array. */
+  toJSON(): T[]
   /**
    * The elements themselves, as a typed array over the same shared memory (Python's `get_obj()`):
    * native speed for hot loops, with JavaScript's typed-array rules (no lock, no range check, no
@@ -213,6 +217,7 @@ function arrayView<C extends Typecode>(storage: Storage<C>, api: string): Synchr
     getObj: () => storage.elements,
     [Symbol.iterator]: () => storage.readAll()[Symbol.iterator](),
     toString: () => storage.toString(),
+    toJSON: () => storage.readAll(),
     [inspect.custom]: () => storage.toString(),
     ...(storage.lock ? { getLock: () => storage.lock } : {}),
   }

@@ -21,7 +21,9 @@ export type TaskOutcome = { values: unknown[] } | { error: Error }
 export interface Task {
   index: number
   fn: TargetRef
-  calls: unknown[][]
+  /** Argument lists when `spread`, else one argument per call (see PoolTask). */
+  calls: unknown[]
+  spread: boolean
   /** The calls hold handles of manager proxies, which the worker rebuilds. */
   shared?: boolean
   settle(outcome: TaskOutcome): void
@@ -140,7 +142,7 @@ export class WorkerSet {
         worker.assigned++
         worker.inFlight.push(task)
         task.dispatched?.()
-        void worker.tasks[SEND_CHECKED]({ kind: 'task', index: task.index, fn: task.fn, calls: task.calls, shared: task.shared === true })
+        void worker.tasks[SEND_CHECKED]({ kind: 'task', index: task.index, fn: task.fn, calls: task.calls, spread: task.spread, shared: task.shared === true })
       }
     }
     for (const worker of this.#workers) {

@@ -38,6 +38,7 @@ describe('Array and Value', () => {
     expect(value.value).toBe(3.5)
     expect(chars[0]).toBe('é')
     expect(String(array)).toBe("Array('i', [ 250, 0, -7 ])")
+    expect(JSON.stringify({ array })).toBe('{"array":[250,0,-7]}')
   })
 
   test('every typecode keeps its values across processes', async () => {
@@ -84,6 +85,9 @@ describe('Array and Value', () => {
     expect(() => {
       ints[0] = '7' as unknown as number
     }).toThrow('a number')
+    expect(() => {
+      ints[0] = 36.6
+    }).toThrow("typecode 'i' holds whole numbers")
   })
 
   test('getLock() returns the guarding RLock; a raw array has none', () => {

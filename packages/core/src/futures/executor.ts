@@ -59,6 +59,7 @@ export class ProcessPoolExecutor {
       index: this.#tasks++,
       fn: ref,
       calls: [value],
+      spread: true,
       shared,
       settle: (outcome) => future[SETTLE]('values' in outcome ? { value: outcome.values[0] as Awaited<R> } : outcome),
       dispatched: () => void future[START](),
