@@ -3,7 +3,7 @@ import { constants, tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
-import { execa } from 'execa'
+import { execa, type ResultPromise } from 'execa'
 import { LessonFailure } from './failure.ts'
 import { currentTarget, lessonPaths, programFile, type Target } from './locate.ts'
 import { killAll, processGroupMembers, stillRunning, type LiveProcess } from './processes.ts'
@@ -111,8 +111,8 @@ export async function runProgram(file: string, options: ProgramOptions = {}): Pr
     if (outcome === 'timeout') {
       const alive = processGroupMembers(pgid)
       killAll(pgid, alive.map((p) => p.pid))
-      const output = await subprocess
-      throw LessonFailure.timeout({ file: shownFile, timeout, alive, trace: trace(), stdout: output.stdout as string, stderr: output.stderr as string, hint: options.timeoutHint })
+      const output = await outputAfterKill(subprocess)
+      throw LessonFailure.timeout({ file: shownFile, timeout, alive, trace: trace(), ...output, hint: options.timeoutHint })
     }
     const run: ProgramRun = {
       file: shownFile,
@@ -135,6 +135,25 @@ export async function runProgram(file: string, options: ProgramOptions = {}): Pr
     runningGroups.delete(pgid)
     rmSync(traceDir, { recursive: true, force: true })
   }
+}
+
+/** How long a killed program's output may take to end before the harness stops waiting for it. */
+const OUTPUT_GRACE_MS = 2000
+
+/**
+ * What a killed program printed. A process that left the program's group (a detached child that
+ * inherited its stdout) can keep the output open for ever: then stop reading, and keep what came.
+ */
+async function outputAfterKill(subprocess: ResultPromise): Promise<{ stdout: string; stderr: string }> {
+  let timer: NodeJS.Timeout | undefined
+  const abandoned = new Promise<'abandoned'>((done) => (timer = setTimeout(() => done('abandoned'), OUTPUT_GRACE_MS)))
+  const result = await Promise.race([subprocess, abandoned]).finally(() => clearTimeout(timer))
+  if (result !== 'abandoned') return { stdout: result.stdout as string, stderr: result.stderr as string }
+  // Ending the streams ends the run: execa then gives what it had read so far.
+  subprocess.stdout?.destroy()
+  subprocess.stderr?.destroy()
+  const { stdout, stderr } = await subprocess
+  return { stdout: stdout as string, stderr: `${stderr as string}\n(proclab stopped reading the output: a process outside the program's group still held it open)\n` }
 }
 
 /** Processes of the program still alive after a grace period: its group, and any pid the trace saw spawned. */

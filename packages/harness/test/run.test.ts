@@ -19,6 +19,19 @@ describe('runProgram', () => {
     expect(stillRunning([pid])).toEqual([])
   })
 
+  test('a process that left the group holding the output open does not hang the run: it times out with what was printed', async () => {
+    const failure = await runProgram(fixture('escapes-with-stdout.mjs'), { timeout: 1500 }).catch((e: unknown) => e)
+    const message = (failure as LessonFailure).message
+    const pid = Number(/escaped (\d+)/.exec(message)?.[1])
+    try {
+      expect(failure).toBeInstanceOf(LessonFailure)
+      expect(message).toMatch(/did not finish within 1500 ms/)
+      expect(message).toContain('proclab stopped reading the output')
+    } finally {
+      if (pid) process.kill(pid, 'SIGKILL')
+    }
+  })
+
   test('stops a program past its time limit and says what each process was waiting on', async () => {
     const failure = await runProgram(fixture('waits-forever.mjs'), { timeout: 1500, timeoutHint: 'Did you terminate() the reader?' }).catch((e: unknown) => e)
     expect(failure).toBeInstanceOf(LessonFailure)
