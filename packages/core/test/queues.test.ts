@@ -184,7 +184,7 @@ describe('Queue between processes', () => {
     expect(a!.length + b!.length).toBe(1_000_000)
     expect(new Set([...a!, ...b!]).size).toBe(1_000_000)
     for (const c of consumers) await c.join()
-  })
+  }, 180_000) // a million messages: well under a minute here, with room for a loaded machine
 })
 
 describe('JoinableQueue', () => {
