@@ -2,7 +2,7 @@ import { createConnection } from 'node:net'
 import { once } from 'node:events'
 import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
-import { killAll } from '@proclab/harness'
+import { killAll, runProgram } from '@proclab/harness'
 import { execa } from 'execa'
 import { authenticateServer } from '../src/managers/auth.ts'
 import { killLeftoversAfterEach, start } from './helpers.ts'
@@ -136,6 +136,13 @@ describe('BaseManager over TCP', () => {
       expect((await client(server.port, 'secret', 'get', '1')).stdout).toBe('got [9]')
     } finally {
       server.stop()
+    }
+  })
+
+  test('shutting down right after a call ran: the call still gets its reply, and shutdown() resolves with a client connected', async () => {
+    for (let i = 0; i < 3; i++) {
+      const run = await runProgram(fixture('manager-shutdown.ts'), { timeout: 20_000 })
+      expect([run.exitCode, [...run.lines].sort()]).toEqual([0, ['client: put resolved', 'server: got 1', 'server: shutdown resolved']])
     }
   })
 

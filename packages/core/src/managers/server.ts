@@ -1,8 +1,10 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import { inspect } from 'node:util'
+import { keepAliveWhile } from '../keep-alive.ts'
 import { Link, type Message } from '../link.ts'
 import { assertCloneable } from '../reduction.ts'
 import { serializeError } from '../remote-error.ts'
+import { settledWithin } from '../timeouts.ts'
 import { removeSocketFile, socketOptions, type Address } from './address.ts'
 import { authenticateClient } from './auth.ts'
 import { EXPOSED, TAKES_CALLER, type Caller } from './serving.ts'
@@ -16,6 +18,8 @@ import { EXPOSED, TAKES_CALLER, type Caller } from './serving.ts'
 /** What a typeid makes on the server: called with the proxy's arguments, it returns the object to serve. */
 export type Factory = (...args: any[]) => unknown
 
+/** How long closing waits for calls to reply, and then for clients to hang up. */
+const CLOSE_GRACE_MS = 1000
 /** Frames larger than this close the connection: no proxy call needs more, and a peer may lie. */
 const MAX_FRAME_BYTES = 64 << 20
 /** Methods no proxy may call, whatever the object. */
@@ -37,6 +41,8 @@ export class ManagerServer {
   readonly #server: Server
   readonly #options: ServerOptions
   #closed: Promise<void> | undefined
+  /** Calls being run, so that closing lets them reply first. */
+  readonly #calls = new Set<Promise<void>>()
   #nextId = 0
   #onClose: (() => void)[] = []
 
@@ -64,18 +70,27 @@ export class ManagerServer {
     return new Promise((resolve) => this.#onClose.push(resolve))
   }
 
-  /** Stops listening and closes every connection. */
+  /**
+   * Stops listening, lets calls in progress send their replies (up to a second: a call that waits,
+   * such as a get on an empty queue, is not waited for), then closes every connection. Resolves once
+   * all are closed; the process stays alive until then.
+   */
   close(): Promise<void> {
-    this.#closed ??= new Promise((resolve) => {
-      for (const link of this.#links) link.close()
-      this.#server.close(() => {
-        removeSocketFile(this.#options.address)
-        resolve()
-      })
-      this.#server.unref()
-      for (const done of this.#onClose.splice(0)) done()
-    })
+    this.#closed ??= keepAliveWhile(this.#shutDown())
     return this.#closed
+  }
+
+  async #shutDown(): Promise<void> {
+    const stopped = new Promise<void>((resolve) => this.#server.close(() => resolve()))
+    await settledWithin(Promise.allSettled(this.#calls), CLOSE_GRACE_MS)
+    for (const link of this.#links) link.close()
+    // A client that does not end its side in time is cut off: nothing it could still say is awaited.
+    await settledWithin(stopped, CLOSE_GRACE_MS)
+    for (const link of this.#links) link.destroy()
+    await stopped
+    removeSocketFile(this.#options.address)
+    this.#server.unref()
+    for (const done of this.#onClose.splice(0)) done()
   }
 
   async #accept(socket: Socket): Promise<void> {
@@ -86,10 +101,15 @@ export class ManagerServer {
       socket.destroy()
       return
     }
-    const link = new Link(socket, (message, from) => void this.#handle(message, from, caller), { maxFrameBytes: MAX_FRAME_BYTES })
+    const link = new Link(socket, (message, from) => this.#track(this.#handle(message, from, caller)), { maxFrameBytes: MAX_FRAME_BYTES })
     const caller: Caller = { onGone: (listener) => link.onClose(listener) }
     this.#links.add(link)
     link.onClose(() => this.#links.delete(link))
+  }
+
+  #track(call: Promise<void>): void {
+    this.#calls.add(call)
+    void call.finally(() => this.#calls.delete(call))
   }
 
   async #handle(message: Message, link: Link, caller: Caller): Promise<void> {
