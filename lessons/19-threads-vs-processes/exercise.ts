@@ -51,7 +51,7 @@ async function withThreads(): Promise<number> {
 
 /** Counts the primes below LIMIT on a pool of two processes, one slice each. */
 async function withProcesses(): Promise<number> {
-  // TODO: create a pool of two processes (`await using pool = new mp.Pool(2)` closes it for you at the end),
+  // TODO: create a pool of two processes (`await using pool = new mp.Pool(2)` terminates it for you at the end of the scope, once your results are in),
   //       hand it both slices at once with `await pool.map(countPrimes, HALVES)`, and return the sum of the counts.
   return 0
 }
