@@ -7,6 +7,8 @@ import { reviveError } from '../remote-error.ts'
 import type { SerializedError } from '../protocol.ts'
 import { describeAddress, socketOptions, type Address } from './address.ts'
 import { authenticateServer } from './auth.ts'
+import { waitForPredicate } from '../sync/condition.ts'
+import { validTimeout } from '../timeouts.ts'
 import { OBJECT_REF } from './server.ts'
 
 /**
@@ -121,16 +123,8 @@ const LOCAL_METHODS: Record<string, (proxy: any, ...args: any[]) => unknown> = {
       await proxy.release()
     }
   },
-  async waitFor(proxy, predicate: () => unknown, timeout?: number) {
-    const deadline = performance.now() + (timeout ?? Infinity)
-    let result = await predicate()
-    while (!result) {
-      const left = deadline - performance.now()
-      if (left <= 0) break
-      await proxy.wait(left === Infinity ? undefined : left)
-      result = await predicate()
-    }
-    return result
+  waitFor(proxy, predicate: () => unknown, timeout?: number) {
+    return waitForPredicate(predicate, (left) => proxy.wait(left), validTimeout(timeout, 'Condition.waitFor()'))
   },
 }
 

@@ -87,17 +87,8 @@ export class Condition extends SharedPrimitive {
    * Waits until `predicate()` is true (checking it first, and again after each notify), or `timeout`
    * ms pass; resolves the predicate's last value. The caller must hold the lock.
    */
-  async waitFor<T>(predicate: () => T | Promise<T>, timeout?: number): Promise<T> {
-    const ms = validTimeout(timeout, 'Condition.waitFor()')
-    const deadline = performance.now() + ms
-    let result = await predicate()
-    while (!result) {
-      const left = deadline - performance.now()
-      if (left <= 0) break
-      await this.wait(left === Infinity ? undefined : left)
-      result = await predicate()
-    }
-    return result
+  waitFor<T>(predicate: () => T | Promise<T>, timeout?: number): Promise<T> {
+    return waitForPredicate(predicate, (left) => this.wait(left), validTimeout(timeout, 'Condition.waitFor()'))
   }
 
   /** Wakes up to `n` (default 1) of the processes waiting, oldest first. The caller must hold the lock. */
@@ -130,3 +121,19 @@ export class Condition extends SharedPrimitive {
 }
 
 registerPrimitive('Condition', () => new Condition())
+
+/**
+ * Python's `Condition.wait_for`: checks `predicate`, and while it is false, `wait`s (for what is left
+ * of `timeout` ms) and checks again; resolves its last value. Shared by Condition and its manager proxy.
+ */
+export async function waitForPredicate<T>(predicate: () => T | Promise<T>, wait: (timeout: number | undefined) => Promise<unknown>, timeout: number): Promise<T> {
+  const deadline = performance.now() + timeout
+  let result = await predicate()
+  while (!result) {
+    const left = deadline - performance.now()
+    if (left <= 0) break
+    await wait(left === Infinity ? undefined : left)
+    result = await predicate()
+  }
+  return result
+}

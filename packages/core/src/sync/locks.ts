@@ -1,11 +1,9 @@
 import { StateError } from '../errors.ts'
-import type { WaitOptions } from '../queues.ts'
 import { isRunning } from '../shm/segments.ts'
-import { pause, seeded } from '../schedule.ts'
-import { validTimeout } from '../timeouts.ts'
-import { trace, traceWait, tracing } from '../trace.ts'
-import { holding, holdingTaken, registerPrimitive, RESOLVED, SharedPrimitive, TRUE } from './primitive.ts'
-import { pollUntil, pollUntilSync } from './waiting.ts'
+import { trace } from '../trace.ts'
+import { Acquirable } from './acquirable.ts'
+import { registerPrimitive } from './primitive.ts'
+import { pollUntilSync } from './waiting.ts'
 
 /**
  * Lock and RLock. Two words: the pid of the holder (0 when free) and, for an RLock, how many times it
@@ -23,61 +21,25 @@ const HOLDER = 0
 const COUNT = 1
 const pid = process.pid
 
-abstract class BaseLock extends SharedPrimitive {
+abstract class BaseLock extends Acquirable {
+  protected readonly waitsAs = 'lock'
+
   protected constructor(type: string) {
     super(type, 2)
   }
 
-  /**
-   * Takes the lock. Waits until it is free, unless `block` is false (then resolves false at once if
-   * it is held), or `timeout` ms pass (resolves false).
-   */
-  acquire(options?: WaitOptions): Promise<boolean> {
-    // The common case first: a free lock, no options, no seeded pauses.
-    if (options === undefined && !seeded && this.tryAcquire()) {
-      if (tracing) this.#traceAcquire()
-      return TRUE
-    }
-    return this.#acquireWaiting(options ?? {})
-  }
-
-  async #acquireWaiting({ block = true, timeout }: WaitOptions): Promise<boolean> {
-    if (seeded) await pause()
-    const ms = validTimeout(timeout, `${this.constructor.name}.acquire()`)
-    let ok = this.tryAcquire()
-    if (!ok && block) ok = await traceWait('lock', { id: this.id }, pollUntil(() => this.tryAcquire(), ms, () => this.recoverFromDeadHolder()))
-    if (ok && tracing) this.#traceAcquire()
-    return ok
-  }
-
-  /** Releases the lock (see the subclass for who may). */
-  release(): Promise<void> {
+  protected releaseHold(): StateError | undefined {
     const refusal = this.releaseRefusal()
-    if (refusal) return Promise.reject(refusal)
-    this.#releaseTraced()
-    return RESOLVED
-  }
-
-  /** Runs `fn` while holding the lock (Python's `with lock:`), and releases it even if `fn` throws. */
-  runExclusive<T>(fn: () => T | Promise<T>): Promise<T> {
-    if (!seeded && this.tryAcquire()) {
-      if (tracing) this.#traceAcquire()
-      return holdingTaken(() => this.#releaseTraced(), fn)
-    }
-    return holding(this, fn)
-  }
-
-  #traceAcquire(): void {
-    trace('acquire', { id: this.id, kind: this.constructor.name })
-  }
-
-  #releaseTraced(): void {
-    if (tracing) trace('release', { id: this.id, kind: this.constructor.name })
+    if (refusal) return refusal
+    this.traceRelease()
     this.releaseOnce()
+    return undefined
   }
 
-  /** Takes the lock if that needs no waiting. */
-  protected abstract tryAcquire(): boolean
+  protected override whileWaiting(): void {
+    this.recoverFromDeadHolder()
+  }
+
   /** Why this process may not release the lock now, or undefined if it may. */
   protected abstract releaseRefusal(): StateError | undefined
   /** Gives up one hold. */
