@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import type { Context } from './context.ts'
+import type { Language } from './i18n/index.ts'
 
 /** One lesson, everything about it derived from its folder (the folders are the lesson list). */
 export interface Lesson {
@@ -11,20 +13,24 @@ export interface Lesson {
   title: string
   dir: string
   exercise: string
+  /** `solutions/NN-topic/`, where the reference answer lives. */
+  solutionDir: string
   solution: string
+  /** The English lesson text; {@link translated} finds its translation. */
   readme: string
+  /** The English hints; {@link translated} finds their translation. */
   hints: string
+  /** The lesson's test file. */
+  test: string
   /** The package name, for turbo filters. */
   packageName: string
 }
 
-/** The repository holding `lessons/`: the nearest such folder above `from`. */
-export function findRoot(from = process.cwd()): string {
+/** The repository holding `lessons/`: the nearest such folder above `from`, if any. */
+export function findRoot(from = process.cwd()): string | undefined {
   for (let dir = resolve(from); ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'lessons')) && existsSync(join(dir, 'package.json'))) return dir
-    if (dirname(dir) === dir) {
-      throw new Error(`No proclab course here: no folder above ${from} holds a lessons/ folder and a package.json. Run proclab inside your copy of the course.`)
-    }
+    if (dirname(dir) === dir) return undefined
   }
 }
 
@@ -40,27 +46,51 @@ export function listLessons(root: string): Lesson[] {
 function readLesson(root: string, id: string): Lesson {
   const dir = join(root, 'lessons', id)
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; proclab?: { title?: string } }
+  const solutionDir = join(root, 'solutions', id)
   return {
     id,
     number: id.split('-')[0]!,
     title: pkg.proclab?.title ?? id,
     dir,
     exercise: join(dir, 'exercise.ts'),
-    solution: join(root, 'solutions', id, 'exercise.ts'),
+    solutionDir,
+    solution: join(solutionDir, 'exercise.ts'),
     readme: join(dir, 'README.md'),
     hints: join(dir, 'hints.md'),
+    test: join(dir, 'exercise.test.ts'),
     packageName: pkg.name,
   }
 }
 
-/** The lesson a learner means by `01`, `1`, `01-hello-process` or `hello-process`. */
-export function findLesson(lessons: Lesson[], query: string): Lesson {
+/** The lesson a learner means by `01`, `1`, `01-hello-process` or `hello-process`, if there is one. */
+export function findLesson(lessons: Lesson[], query: string): Lesson | undefined {
   const wanted = query.trim().toLowerCase()
-  const found = lessons.find(
-    (l) => l.id === wanted || Number(l.number) === Number(wanted) || l.id.slice(l.number.length + 1) === wanted,
-  )
-  if (!found) {
-    throw new Error(`There is no lesson '${query}'. Lessons: ${lessons.map((l) => l.number).join(', ')}. Run \`npx proclab list\` to see them.`)
-  }
+  return lessons.find((l) => l.id === wanted || Number(l.number) === Number(wanted) || l.id.slice(l.number.length + 1) === wanted)
+}
+
+/** The lesson `query` names; throws a message listing the lessons when there is none. */
+export function requireLesson(ctx: Context, query: string): Lesson {
+  const found = findLesson(ctx.lessons, query)
+  if (!found) throw new Error(ctx.t('errors.noLesson', { query, numbers: ctx.lessons.map((l) => l.number).join(', ') }))
   return found
+}
+
+/** The lesson after `lesson` in the course, if any. */
+export function lessonAfter(lessons: Lesson[], lesson: Lesson): Lesson | undefined {
+  return lessons[lessons.findIndex((l) => l.id === lesson.id) + 1]
+}
+
+/**
+ * Where the translation of a lesson file lives: `README.zh-CN.md` beside `README.md`. English is the
+ * original, so for `en` this is `file` itself.
+ * @example translationOf('lessons/08-queue/hints.md', 'zh-CN') // 'lessons/08-queue/hints.zh-CN.md'
+ */
+export function translationOf(file: string, language: Language): string {
+  return language === 'en' ? file : file.replace(/\.md$/, `.${language}.md`)
+}
+
+/** `file` in `language` if that translation exists, else the English original (lessons are translated one by one). */
+export function translated(file: string, language: Language): { file: string; isTranslation: boolean } {
+  const translation = translationOf(file, language)
+  return existsSync(translation) ? { file: translation, isTranslation: translation !== file } : { file, isTranslation: false }
 }

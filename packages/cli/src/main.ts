@@ -1,61 +1,89 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util'
+import { langArgument, parseCommandLine, wholeNumber, type CommandLine } from './command-line.ts'
 import { check } from './commands/check.ts'
-import { devCheck } from './commands/dev-check.ts'
+import { DEFAULT_DEV_SEEDS, devCheck } from './commands/dev-check.ts'
+import { grade } from './commands/grade.ts'
 import { hint } from './commands/hint.ts'
 import { list } from './commands/list.ts'
+import { newLesson } from './commands/new-lesson.ts'
+import { reset } from './commands/reset.ts'
 import { run } from './commands/run.ts'
-import { findLesson, findRoot, listLessons } from './lessons.ts'
+import { solution } from './commands/solution.ts'
+import { trace } from './commands/trace.ts'
+import { watch } from './commands/watch.ts'
+import type { Context } from './context.ts'
+import { DEFAULT_POINTS } from './grade/gradebook.ts'
+import { languageFrom, translator } from './i18n/index.ts'
+import { findRoot, listLessons, requireLesson } from './lessons.ts'
+import { seedPlan } from './seeds.ts'
+import { rememberStarters } from './starters.ts'
 
-const HELP = `proclab: learn multiprocessing by doing
+/** Commands a learner runs on their own work: proclab first saves the starters git does not hold, for `reset`. */
+const LEARNER_COMMANDS = new Set(['watch', 'list', 'run', 'check', 'hint', 'reset'])
 
-Usage:
-  proclab                  list the lessons, your progress, and what to do next
-  proclab list             the same
-  proclab run NN           run lesson NN's program (your exercise.ts)
-  proclab run NN --solution
-                           run the reference solution instead
-  proclab check NN         check your exercise.ts against the lesson's test
-  proclab hint NN          show the next hint for lesson NN
-  proclab dev check        (authors) every lesson passes against its solution and fails against its starter
-
-NN is a lesson number (01, 1) or folder name (01-hello-process).
-Progress is kept in .proclab/progress.json: commit it and it travels with your work.`
-
+/** Runs the command line; resolves to the exit code. Any error thrown is a message for the user. */
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: false,
-    options: { help: { type: 'boolean', short: 'h' }, solution: { type: 'boolean' } },
-  })
-  const [command = 'list', ...rest] = positionals.map(String)
-  if (values.help || command === 'help') {
-    console.log(HELP)
+  const language = languageFrom(langArgument(argv), process.env)
+  const t = translator(language)
+  const line = parseCommandLine(argv, t)
+  if (line.options.help) {
+    console.log(t('help'))
     return 0
   }
   const root = findRoot()
-  const lessons = listLessons(root)
+  if (!root) throw new Error(t('errors.noCourse', { from: process.cwd() }))
+  const ctx: Context = { root, lessons: listLessons(root), language, t }
+  // An author trying a solution (`--solution`) is not a learner starting on a lesson.
+  if (LEARNER_COMMANDS.has(line.command) && !line.options.solution) rememberStarters(ctx.root, ctx.lessons)
+  return dispatch(ctx, line)
+}
+
+async function dispatch(ctx: Context, { command, args, options }: CommandLine): Promise<number> {
+  const { t } = ctx
   const lessonArg = () => {
-    if (!rest[0]) throw new Error(`\`proclab ${command}\` needs a lesson number, e.g. \`proclab ${command} 01\`.`)
-    return findLesson(lessons, rest[0])
+    if (!args[0]) throw new Error(t('errors.needsLesson', { command }))
+    return requireLesson(ctx, args[0])
   }
+  const target = options.solution ? 'solution' : 'starter'
   switch (command) {
+    case 'watch':
+      return watch(ctx, { lesson: args[0] ? lessonArg() : undefined, poll: options.poll === true, manual: options.manual === true })
     case 'list':
-      list(root, lessons)
+      list(ctx)
       return 0
     case 'run':
-      return run(lessonArg(), values.solution === true, rest.slice(1))
-    case 'check':
-      return check(root, lessons, lessonArg())
+      return run(lessonArg(), options.solution === true, args.slice(1))
+    case 'check': {
+      if (options.seed !== undefined && options.seeds !== undefined) throw new Error(t('errors.seedAndSeeds'))
+      const plan = seedPlan({ seed: wholeNumber(t, 'seed', options.seed, 0), seeds: wholeNumber(t, 'seeds', options.seeds, 1) })
+      return check(ctx, lessonArg(), { plan, target })
+    }
     case 'hint':
-      hint(root, lessonArg())
+      hint(ctx, lessonArg())
       return 0
-    case 'dev':
-      if (rest[0] === 'check') return devCheck(root, lessons)
-      throw new Error(`Unknown \`proclab dev ${rest[0] ?? ''}\`: the authors' command is \`proclab dev check\`.`)
-    default:
-      throw new Error(`Unknown command '${command}'. Run \`proclab --help\` to see the commands.`)
+    case 'reset':
+      return reset(ctx, lessonArg())
+    case 'solution':
+      return solution(ctx, lessonArg(), options.write === true)
+    case 'grade':
+      return grade(ctx, {
+        target,
+        pointsPerLesson: wholeNumber(t, 'points', options.points, 0) ?? DEFAULT_POINTS,
+        seed: wholeNumber(t, 'seed', options.seed, 0),
+        json: options.json,
+        junit: options.junit,
+        classroom: options.classroom === true,
+      })
+    case 'new':
+      if (!args[0] || !options.from) throw new Error(t('errors.newUsage'))
+      return newLesson(ctx, args[0], options.from)
+    case 'trace':
+      return trace(ctx, lessonArg(), { target, html: options.html, open: options.open === true })
+    case 'dev': {
+      if (args[0] !== 'check') throw new Error(t('errors.unknownDev', { what: args[0] ?? '' }))
+      const lessons = args[1] ? [requireLesson(ctx, args[1])] : ctx.lessons
+      return devCheck(ctx, lessons, wholeNumber(t, 'seeds', options.seeds, 0) ?? DEFAULT_DEV_SEEDS)
+    }
   }
 }
 

@@ -3,70 +3,156 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { execa } from 'execa'
 import type { Lesson } from './lessons.ts'
+import { stopTree } from './process-tree.ts'
 
 /** Which program a lesson's test runs: the learner's exercise, or the reference solution. */
 export type Target = 'starter' | 'solution'
 
-/** The outcome of one lesson's test run. */
-export interface TestOutcome {
-  passed: number
-  failed: number
-  /** The failure messages of failed checks (and of a test file that could not even load). */
-  failures: string[]
-  /** What vitest printed, for when the counts are not enough. */
-  output: string
+/** The variable @proclab/core reads to replay one schedule: seeded small delays at spawn, queue/pipe ops, locks and join. */
+export const SEED_ENV = 'PROCLAB_SEED'
+
+/** One check of a lesson: one `test()` of its test file. */
+export interface CheckResult {
+  /** The test's title, e.g. `the reader got [11, 22, 33, 44], in order`. */
+  name: string
+  passed: boolean
+  /** Why it failed, without vitest's stack: the lesson's teaching message, then expected and found, then the program's output. */
+  message?: string
+  durationMs: number
+  /** The line of the lesson's test file where the check is written. */
+  line?: number
 }
 
-/** Runs a lesson's test with vitest and reports what passed, quietly (for `dev check` and grading). */
-export async function testLesson(lesson: Lesson, target: Target): Promise<TestOutcome> {
+/** The outcome of one run of a lesson's test. */
+export interface LessonTestResult {
+  /** The checks, in the order the test file declares them. */
+  checks: CheckResult[]
+  /**
+   * Set when the test file itself failed, outside any check: it could not load, or the program it runs
+   * first timed out or left processes behind (the harness throws those at the top of the file).
+   */
+  fileError?: string
+  /** The seed the run used, if it replayed one. */
+  seed?: number
+  /** The lesson's test file. */
+  testFile: string
+  durationMs: number
+  /** What vitest itself printed, for when nothing else explains a failure. */
+  output: string
+  /** The run was stopped before it finished (see `signal`); its checks mean nothing. */
+  cancelled: boolean
+}
+
+/** Options of {@link testLesson}. */
+export interface TestLessonOptions {
+  target: Target
+  /** Replays the schedule of this seed (sets {@link SEED_ENV}). */
+  seed?: number | undefined
+  /** Aborting it stops the run and every process it started. */
+  signal?: AbortSignal | undefined
+}
+
+/** Whether every check ran and passed. */
+export function lessonPassed(result: LessonTestResult): boolean {
+  return !result.cancelled && result.fileError === undefined && result.checks.length > 0 && result.checks.every((c) => c.passed)
+}
+
+/**
+ * What to show first when a lesson fails: the file's own failure, or its first failed check, or what
+ * vitest printed when it ran no check at all. The message may be empty when nothing explains it.
+ */
+export function firstFailure(result: LessonTestResult): { name?: string; message: string } | undefined {
+  if (result.fileError !== undefined) return { message: result.fileError }
+  const failed = result.checks.find((c) => !c.passed)
+  if (failed) return { name: failed.name, message: failed.message ?? '' }
+  if (result.checks.length === 0) return { message: result.output.trim() }
+  return undefined
+}
+
+/**
+ * Runs a lesson's test with vitest's JSON reporter and returns each check's result. vitest's own output
+ * is kept, not printed: the learner sees the lesson's messages, not the test runner's.
+ * @example
+ * const result = await testLesson(lesson, { target: 'starter', seed: 3 })
+ * if (!lessonPassed(result)) console.log(firstFailure(result)?.message)
+ */
+export async function testLesson(lesson: Lesson, options: TestLessonOptions): Promise<LessonTestResult> {
   const dir = mkdtempSync(join(tmpdir(), 'proclab-check-'))
   const report = join(dir, 'report.json')
+  const started = performance.now()
   try {
-    const run = await execa('vitest', ['run', '--reporter=json', `--outputFile=${report}`], {
+    const subprocess = execa('vitest', ['run', '--reporter=json', `--outputFile=${report}`, '--includeTaskLocation'], {
       cwd: lesson.dir,
       preferLocal: true,
       localDir: lesson.dir,
-      env: { PROCLAB_TARGET: target, FORCE_COLOR: '0' },
+      env: {
+        PROCLAB_TARGET: options.target,
+        FORCE_COLOR: '0',
+        NO_COLOR: '1',
+        ...(options.seed === undefined ? {} : { [SEED_ENV]: String(options.seed) }),
+      },
+      stdin: 'ignore',
       reject: false,
       all: true,
     })
-    return summarize(report, run.all ?? '')
+    // vitest leaves its worker (and the program it runs) behind when only vitest is stopped: stop the whole tree.
+    const stop = () => subprocess.pid !== undefined && stopTree(subprocess.pid)
+    options.signal?.addEventListener('abort', stop, { once: true })
+    const run = await subprocess.finally(() => options.signal?.removeEventListener('abort', stop))
+    const cancelled = options.signal?.aborted === true
+    return {
+      ...readReport(report, run.all ?? ''),
+      seed: options.seed,
+      testFile: lesson.test,
+      durationMs: performance.now() - started,
+      output: run.all ?? '',
+      cancelled,
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
 
-/** Runs a lesson's test with vitest's own output on the terminal (for `check`); resolves true if it passed. */
-export async function checkLessonInteractively(lesson: Lesson, target: Target): Promise<boolean> {
-  const run = await execa('vitest', ['run'], {
-    cwd: lesson.dir,
-    preferLocal: true,
-    localDir: lesson.dir,
-    env: { PROCLAB_TARGET: target },
-    stdio: 'inherit',
-    reject: false,
-  })
-  return run.exitCode === 0
-}
-
 interface JsonReport {
-  numPassedTests: number
-  numFailedTests: number
-  testResults: { message?: string; assertionResults: { status: string; failureMessages: string[] }[] }[]
+  testResults: {
+    name: string
+    message?: string
+    assertionResults: { title: string; status: string; failureMessages: string[] | null; duration?: number | null; location?: { line: number } | null }[]
+  }[]
 }
 
-function summarize(reportFile: string, output: string): TestOutcome {
+function readReport(reportFile: string, output: string): Pick<LessonTestResult, 'checks' | 'fileError'> {
   let report: JsonReport
   try {
     report = JSON.parse(readFileSync(reportFile, 'utf8')) as JsonReport
   } catch {
-    return { passed: 0, failed: 1, failures: ['vitest wrote no report'], output }
+    // vitest itself failed (a broken config, a test file that does not compile): what it printed says why.
+    return { checks: [], fileError: output.trim() }
   }
-  const failures = report.testResults.flatMap((file) => [
-    ...(file.message ? [file.message] : []),
-    ...file.assertionResults.flatMap((test) => test.failureMessages),
-  ])
-  // A test file that fails to load has no failed tests but a message: count it as a failure.
-  const failed = report.numFailedTests + report.testResults.filter((file) => file.message).length
-  return { passed: report.numPassedTests, failed, failures, output }
+  const checks = report.testResults.flatMap((file) =>
+    file.assertionResults
+      // Skipped and todo tests are not checks a learner can pass or fail.
+      .filter((test) => test.status === 'passed' || test.status === 'failed')
+      .map((test): CheckResult => ({
+        name: test.title,
+        passed: test.status === 'passed',
+        ...(test.status === 'failed' ? { message: cleanFailure((test.failureMessages ?? []).join('\n\n')) } : {}),
+        durationMs: test.duration ?? 0,
+        ...(test.location ? { line: test.location.line } : {}),
+      })),
+  )
+  const fileErrors = report.testResults.map((file) => file.message?.trim()).filter((message): message is string => Boolean(message))
+  return fileErrors.length > 0 ? { checks, fileError: fileErrors.map(cleanFailure).join('\n\n') } : { checks }
+}
+
+/**
+ * A failure message as the learner should read it: without the `Error: ` that vitest puts before a
+ * LessonFailure's text, and without vitest's stack at the end (a crash's stack inside the program's
+ * stderr, earlier in the message, stays).
+ */
+export function cleanFailure(message: string): string {
+  const lines = message.replace(/^(?:Error|LessonFailure): /, '').split('\n')
+  let end = lines.length
+  while (end > 0 && /^\s+at /.test(lines[end - 1]!)) end--
+  return lines.slice(0, end).join('\n').trimEnd()
 }

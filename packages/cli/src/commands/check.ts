@@ -1,17 +1,38 @@
+import type { Context } from '../context.ts'
 import type { Lesson } from '../lessons.ts'
 import { recordCheck } from '../progress.ts'
-import { checkLessonInteractively } from '../vitest-runner.ts'
+import { formatCheckReport, mentionTimeline, whatNext } from '../report/check-report.ts'
+import { testUnderSeeds, type SeedPlan } from '../seeds.ts'
+import { styleFor } from '../terminal/style.ts'
+import { lessonPassed, type Target } from '../vitest-runner.ts'
 
-/** `proclab check NN`: runs the lesson's test on the learner's exercise and records the result. Returns an exit code. */
-export async function check(root: string, lessons: Lesson[], lesson: Lesson): Promise<number> {
-  console.log(`Checking lesson ${lesson.number}, ${lesson.title}…\n`)
-  const passed = await checkLessonInteractively(lesson, 'starter')
-  recordCheck(root, lesson.id, passed)
-  if (passed) {
-    const next = lessons[lessons.indexOf(lesson) + 1]
-    console.log(`\n✓ Lesson ${lesson.number} passes.${next ? ` Next: lesson ${next.number}, ${next.title} (npx proclab run ${next.number}).` : ' That was the last lesson!'}`)
-    return 0
+/** Options of {@link check}. */
+export interface CheckOptions {
+  /** The schedules to run under (`--seed N`, `--seeds K`, or the default one). */
+  plan: SeedPlan
+  /** `solution` checks the reference answer instead (for authors); it is not recorded as progress. */
+  target: Target
+}
+
+/**
+ * `proclab check NN`: runs the lesson's test on the learner's exercise, shows the first failure first,
+ * and records the result. Returns an exit code: 0 when it passed.
+ */
+export async function check(ctx: Context, lesson: Lesson, options: CheckOptions): Promise<number> {
+  const { t } = ctx
+  const { plan, target } = options
+  const style = styleFor(process.stdout)
+  const what = target === 'solution' ? t('check.theSolution') : t('check.yourExercise')
+  console.log(t('check.start', { number: lesson.number, title: lesson.title, what }))
+  const seeded = plan.filter((seed): seed is number => seed !== undefined)
+  if (seeded.length > 0) console.log(t('check.seeds', { seeds: seeded.join(', ') }))
+  const result = await testUnderSeeds(lesson, target, plan)
+  const passed = lessonPassed(result)
+  if (target === 'starter') recordCheck(ctx.root, lesson.id, passed)
+  console.log(`\n${formatCheckReport(ctx, lesson, result, target, style)}`)
+  if (target === 'starter') {
+    if (!passed) await mentionTimeline(ctx, lesson, result, (line) => console.log(line))
+    console.log(`\n${whatNext(ctx, lesson, passed, false)}`)
   }
-  console.log(`\n✗ Lesson ${lesson.number} does not pass yet: read the first failure above. Stuck? npx proclab hint ${lesson.number}`)
-  return 1
+  return passed ? 0 : 1
 }

@@ -1,26 +1,34 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { relative } from 'node:path'
-import type { Lesson } from '../lessons.ts'
+import type { Context } from '../context.ts'
+import { LANGUAGES } from '../i18n/index.ts'
+import { translationOf, type Lesson } from '../lessons.ts'
+import { replayCommand, seedPlan, testUnderSeeds } from '../seeds.ts'
+import { firstFailure, lessonPassed, testLesson } from '../vitest-runner.ts'
 import { readHints } from './hint.ts'
-import { testLesson } from '../vitest-runner.ts'
+
+/** How many seeded schedules `dev check` runs each solution under, besides the default one. */
+export const DEFAULT_DEV_SEEDS = 2
 
 /** What `dev check` found wrong with one lesson; an empty list means the lesson is sound. */
 type Problems = string[]
 
 /**
- * `proclab dev check`: proves, for every lesson, that it is complete, that its test passes against the
- * solution, and that it fails against the unmodified starter with a message (rustlings' `dev check`).
+ * `proclab dev check [NN] [--seeds K]`: proves, for every lesson (or one), that it is complete in both
+ * languages, that its test passes against the solution under the default schedule and seeds 1 to K,
+ * and that it fails against the unmodified starter with a message (rustlings' `dev check`).
  * Returns an exit code.
  */
-export async function devCheck(root: string, lessons: Lesson[]): Promise<number> {
+export async function devCheck(ctx: Context, lessons: Lesson[], seeds = DEFAULT_DEV_SEEDS): Promise<number> {
+  const { t } = ctx
   if (lessons.length === 0) {
-    console.log('dev check: no lessons found under lessons/.')
+    console.log(t('dev.noLessons'))
     return 1
   }
   let failed = 0
   for (const lesson of lessons) {
-    const problems = [...structureProblems(root, lesson)]
-    if (problems.length === 0) problems.push(...(await behaviourProblems(lesson)))
+    const problems = structureProblems(ctx, lesson)
+    if (problems.length === 0) problems.push(...(await behaviourProblems(ctx, lesson, seeds)))
     if (problems.length === 0) {
       console.log(`✓ ${lesson.id}`)
     } else {
@@ -28,36 +36,51 @@ export async function devCheck(root: string, lessons: Lesson[]): Promise<number>
       console.log(`✗ ${lesson.id}\n${problems.map((p) => `    ${p}`).join('\n')}`)
     }
   }
-  // The plain closing line CI reads.
+  // The closing line CI reads; it stays in this exact English form in every language.
   console.log(`\ndev check: ${lessons.length - failed} passed, ${failed} failed`)
   return failed === 0 ? 0 : 1
 }
 
-function structureProblems(root: string, lesson: Lesson): Problems {
+function structureProblems(ctx: Context, lesson: Lesson): Problems {
+  const { root, t } = ctx
   const problems: Problems = []
-  const missing = (file: string, what: string) => !existsSync(file) && problems.push(`${relative(root, file)} is missing: add ${what}.`)
-  missing(lesson.readme, 'the lesson text')
-  missing(lesson.exercise, 'the starter program')
-  missing(lesson.solution, 'the reference solution, with the same file name and exports as the starter')
-  missing(lesson.hints, 'two to four hints, each under a `## Hint N` heading')
-  if (lesson.title === lesson.id) problems.push(`lessons/${lesson.id}/package.json has no "proclab": { "title": … }: give the lesson a title.`)
-  if (existsSync(lesson.exercise) && !readFileSync(lesson.exercise, 'utf8').includes('TODO')) {
-    problems.push(`${relative(root, lesson.exercise)} has no TODO: mark what the learner must write.`)
+  const missing = (file: string, what: string) => !existsSync(file) && problems.push(t('dev.missing', { file: relative(root, file), what }))
+  for (const language of LANGUAGES) {
+    missing(translationOf(lesson.readme, language), t('dev.whatReadme', { language }))
+    missing(translationOf(lesson.hints, language), t('dev.whatHints', { language }))
   }
-  if (existsSync(lesson.hints) && readHints(lesson).length < 2) problems.push(`${relative(root, lesson.hints)} has fewer than 2 hints.`)
+  missing(lesson.exercise, t('dev.whatStarter'))
+  missing(lesson.solution, t('dev.whatSolution'))
+  if (lesson.title === lesson.id) problems.push(t('dev.noTitle', { id: lesson.id, example: '"proclab": { "title": … }' }))
+  if (existsSync(lesson.exercise) && !readFileSync(lesson.exercise, 'utf8').includes('TODO')) {
+    problems.push(t('dev.noTodo', { file: relative(root, lesson.exercise) }))
+  }
+  const hintCounts = LANGUAGES.map((language) => translationOf(lesson.hints, language))
+    .filter((file) => existsSync(file))
+    .map((file) => ({ file: relative(root, file), count: readHints(file).length }))
+  for (const { file, count } of hintCounts) if (count < 2) problems.push(t('dev.fewHints', { file }))
+  const [original, ...translations] = hintCounts
+  for (const translation of translations) {
+    if (original && translation.count !== original.count) {
+      problems.push(t('dev.hintCountsDiffer', { file: translation.file, count: translation.count, original: original.file, originalCount: original.count }))
+    }
+  }
   return problems
 }
 
-async function behaviourProblems(lesson: Lesson): Promise<Problems> {
+async function behaviourProblems(ctx: Context, lesson: Lesson, seeds: number): Promise<Problems> {
+  const { t } = ctx
   const problems: Problems = []
-  const solution = await testLesson(lesson, 'solution')
-  if (solution.failed > 0 || solution.passed === 0) {
-    problems.push(`the test does not pass against the solution (${solution.passed} passed, ${solution.failed} failed):`)
-    problems.push(...indent(solution.failures[0] ?? solution.output))
+  const solution = await testUnderSeeds(lesson, 'solution', [undefined, ...seedPlan({ seeds })])
+  if (!lessonPassed(solution)) {
+    const passed = solution.checks.filter((c) => c.passed).length
+    problems.push(t('dev.solutionFails', { passed, failed: solution.checks.length - passed }))
+    if (solution.seed !== undefined) problems.push(t('dev.underSeed', { seed: solution.seed, command: replayCommand(lesson, 'solution', solution.seed) }))
+    problems.push(...indent(firstFailure(solution)?.message ?? solution.output))
   }
-  const starter = await testLesson(lesson, 'starter')
-  if (starter.failed === 0) problems.push('the test passes against the unmodified starter: a learner would pass without doing anything.')
-  else if (starter.failures.every((message) => message.trim() === '')) problems.push('the test fails against the starter, but with no message for the learner.')
+  const starter = await testLesson(lesson, { target: 'starter' })
+  if (lessonPassed(starter)) problems.push(t('dev.starterPasses'))
+  else if ((firstFailure(starter)?.message ?? '').trim() === '') problems.push(t('dev.starterSilent'))
   return problems
 }
 

@@ -1,0 +1,86 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { copyCourse, expectNoProcessesIn, type Course } from '../helpers/course.ts'
+
+let course: Course
+beforeAll(() => {
+  course = copyCourse()
+})
+afterAll(async () => {
+  try {
+    await expectNoProcessesIn(course.dir)
+  } finally {
+    course.remove()
+  }
+})
+
+const file = (path: string) => readFileSync(join(course.dir, path), 'utf8')
+
+describe('proclab dev check', () => {
+  test('passes a sound lesson, and flags a starter that passes and a solution that a seed breaks', async () => {
+    const { stdout, exitCode } = await course.proclab(['dev', 'check'])
+    expect(exitCode).toBe(1)
+    expect(stdout).toContain('✓ 01-good\n')
+    expect(stdout).toContain('✗ 02-too-easy\n    the test passes against the unmodified starter: a learner would pass without doing anything.')
+    expect(stdout).toContain(
+      '✗ 03-seeded\n    the test does not pass against the solution (1 passed, 1 failed):\n    under seed 2; replay it with npx proclab check 03 --solution --seed 2\n      This program breaks under seed 2.',
+    )
+    expect(stdout).toMatch(/\ndev check: 1 passed, 2 failed$/)
+  })
+
+  test('--seeds 0 runs each solution under the default schedule only; NN checks one lesson', async () => {
+    const { stdout, exitCode } = await course.proclab(['dev', 'check', '03', '--seeds', '0'])
+    expect(exitCode).toBe(0)
+    expect(stdout).toBe('✓ 03-seeded\n\ndev check: 1 passed, 0 failed')
+  })
+
+  test('requires each lesson text and its hints in English and Chinese, with as many hints in each', async () => {
+    const readme = file('lessons/01-good/README.zh-CN.md')
+    const hints = file('lessons/01-good/hints.zh-CN.md')
+    try {
+      rmSync(join(course.dir, 'lessons/01-good/README.zh-CN.md'))
+      course.write('lessons/01-good/hints.zh-CN.md', hints.replace(/\n## 提示 2[\s\S]*$/, '\n'))
+      const { stdout, exitCode } = await course.proclab(['dev', 'check', '01'])
+      expect(exitCode).toBe(1)
+      expect(stdout).toContain('lessons/01-good/README.zh-CN.md is missing: add the lesson text (zh-CN).')
+      expect(stdout).toContain('lessons/01-good/hints.zh-CN.md has fewer than 2 hints: give two to four, each under a `## ` heading.')
+      expect(stdout).toContain('lessons/01-good/hints.zh-CN.md has 1 hints but lessons/01-good/hints.md has 2: translate every hint, one for one.')
+    } finally {
+      course.write('lessons/01-good/README.zh-CN.md', readme)
+      course.write('lessons/01-good/hints.zh-CN.md', hints)
+    }
+  })
+})
+
+describe('proclab new', () => {
+  test('copies a lesson and its solution under a new name, and the copy passes dev check', async () => {
+    const created = await course.proclab(['new', '04-saying-done-again', '--from', '01'])
+    expect(created.exitCode).toBe(0)
+    expect(created.stdout).toContain('Created lessons/04-saying-done-again and solutions/04-saying-done-again, copied from 01-good.')
+    expect(created.stdout).toContain('2. Run npm install at the root, so npm links the new workspace package.')
+    expect(JSON.parse(file('lessons/04-saying-done-again/package.json'))).toEqual({
+      name: 'fake-lesson-04-saying-done-again',
+      private: true,
+      type: 'module',
+      proclab: { title: 'Saying done again' },
+    })
+    expect(file('lessons/04-saying-done-again/README.md')).toBe('# Saying done again\n\nA lesson of the fake course.\n')
+    expect(file('solutions/04-saying-done-again/exercise.ts')).toBe(file('solutions/01-good/exercise.ts'))
+    expect(existsSync(join(course.dir, 'lessons/04-saying-done-again/node_modules'))).toBe(false)
+
+    const checked = await course.proclab(['dev', 'check', '04'])
+    expect(checked.stdout).toBe('✓ 04-saying-done-again\n\ndev check: 1 passed, 0 failed')
+    expect((await course.proclab(['list'])).stdout).toMatch(/· 04 {2}Saying done again +lessons\/04-saying-done-again/)
+  })
+
+  test.each([
+    [['new', 'Shared Memory', '--from', '01'], /^proclab: Name the new lesson NN-topic, in lower case with dashes, e\.g\. 23-shared-memory \(got 'Shared Memory'\)\.$/],
+    [['new', '02-other', '--from', '01'], /^proclab: Lesson 02 exists already \(02-too-easy\): pick a number no lesson has\.$/],
+    [['new', '09-x', '--from', '42'], /^proclab: There is no lesson '42'\. Lessons: 01, 02, 03(, 04)?\. Run `npx proclab list` to see them\.$/],
+  ])('proclab %j explains what to do', async (args, message) => {
+    const { stderr, exitCode } = await course.proclab(args)
+    expect(exitCode).toBe(2)
+    expect(stderr).toMatch(message)
+  })
+})
