@@ -65,7 +65,7 @@ if (mp.isMain(import.meta)) {
     ['Lock acquire+release, uncontended, /s', (f) => f.lockUncontended, 'higher', millions],
     ['Lock runExclusive (Python: with lock), /s', (f) => f.lockWith, 'higher', millions],
     ['2 processes contending on a Lock, increments/s', (f) => f.contended.rate, 'higher', millions],
-    ['Manager() start, ms', (f) => f.managerStartMs, 'lower', (n) => n.toFixed(1)],
+    ['Manager() start (warm spare), ms', (f) => f.managerStartMs, 'lower', (n) => n.toFixed(1)],
     ['manager dict set, ops/s', (f) => f.managerDictOps, 'higher', thousands],
   ])
   console.log(`Contended final counts exact: proclab ${sync.proclab.contended.exact ? 'yes' : 'NO'}, Python ${sync.python ? (sync.python.contended.exact ? 'yes' : 'NO') : '-'}`)
