@@ -6,7 +6,7 @@ import { killAll, runProgram } from '@proclab/harness'
 import { execa } from 'execa'
 import { authenticateServer } from '../src/managers/auth.ts'
 import { killLeftoversAfterEach, start } from './helpers.ts'
-import { dieHoldingManagerLock, lockedRemoteIncrements, putOnQueue, recordPid } from './fixtures/manager-targets.ts'
+import { dieHoldingManagerLock, lockedRemoteIncrements, putOnQueue, recordPid, taskQueue } from './fixtures/manager-targets.ts'
 
 killLeftoversAfterEach()
 
@@ -158,6 +158,25 @@ describe('BaseManager over TCP', () => {
     } finally {
       await server.close()
     }
+  })
+
+  test('start() serves registered callables from a new process; a callable that is not exported is refused', async () => {
+    class Started extends mp.BaseManager {
+      declare tasks: () => Promise<mp.QueueProxy<number>>
+    }
+    Started.register('tasks', taskQueue)
+    const manager = new Started()
+    await manager.start()
+    try {
+      const q = await manager.tasks()
+      await q.put(5)
+      expect(await (await manager.tasks()).get()).toBe(5)
+    } finally {
+      await manager.shutdown()
+    }
+    class Inline extends mp.BaseManager {}
+    Inline.register('thing', () => ({}))
+    await expect(new Inline().start()).rejects.toThrow(/not exported/)
   })
 
   test('bad input: a typeid that is not a name, a manager used before start', async () => {
