@@ -9,7 +9,7 @@ export interface Lesson {
   id: string
   /** `01`. */
   number: string
-  /** From `proclab.title` in the lesson's package.json. */
+  /** From `proclab.title` in the lesson's package.json; in another language, from its translated README's heading. */
   title: string
   dir: string
   exercise: string
@@ -34,23 +34,23 @@ export function findRoot(from = process.cwd()): string | undefined {
   }
 }
 
-/** Every lesson under `root/lessons`, in order. */
-export function listLessons(root: string): Lesson[] {
+/** Every lesson under `root/lessons`, in order, with titles in `language` where the lesson is translated. */
+export function listLessons(root: string, language: Language = 'en'): Lesson[] {
   const lessonsDir = join(root, 'lessons')
   return readdirSync(lessonsDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && /^\d+-/.test(entry.name) && existsSync(join(lessonsDir, entry.name, 'package.json')))
-    .map((entry) => readLesson(root, entry.name))
+    .map((entry) => readLesson(root, entry.name, language))
     .sort((a, b) => a.id.localeCompare(b.id))
 }
 
-function readLesson(root: string, id: string): Lesson {
+function readLesson(root: string, id: string, language: Language): Lesson {
   const dir = join(root, 'lessons', id)
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; proclab?: { title?: string } }
   const solutionDir = join(root, 'solutions', id)
   return {
     id,
     number: id.split('-')[0]!,
-    title: pkg.proclab?.title ?? id,
+    title: (language !== 'en' && headingTitle(translationOf(join(dir, 'README.md'), language))) || pkg.proclab?.title || id,
     dir,
     exercise: join(dir, 'exercise.ts'),
     solutionDir,
@@ -60,6 +60,13 @@ function readLesson(root: string, id: string): Lesson {
     test: join(dir, 'exercise.test.ts'),
     packageName: pkg.name,
   }
+}
+
+/** The title in a lesson text's first heading, `# 08 · 通过队列传递数据`, without its number and code marks. */
+function headingTitle(readme: string): string | undefined {
+  if (!existsSync(readme)) return undefined
+  const heading = /^# (?:\d+\s*·\s*)?(.+)$/m.exec(readFileSync(readme, 'utf8'))?.[1]
+  return heading?.replaceAll('`', '').trim() || undefined
 }
 
 /** The lesson a learner means by `01`, `1`, `01-hello-process` or `hello-process`, if there is one. */

@@ -32,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const root = findRoot()
   if (!root) throw new Error(t('errors.noCourse', { from: process.cwd() }))
-  const ctx: Context = { root, lessons: listLessons(root), language, t }
+  const ctx: Context = { root, lessons: listLessons(root, language), language, t }
   // An author trying a solution (`--solution`) is not a learner starting on a lesson.
   if (LEARNER_COMMANDS.has(line.command) && !line.options.solution) rememberStarters(ctx.root, ctx.lessons)
   return dispatch(ctx, line)

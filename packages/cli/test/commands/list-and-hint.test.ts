@@ -19,10 +19,11 @@ describe('proclab list', () => {
     expect(stdout).toContain('Next: lesson 02, Too easy\n  read    lessons/02-too-easy/README.md\n  edit    lessons/02-too-easy/exercise.ts\n  watch   npx proclab watch 02')
   })
 
-  test('in Chinese, points to the translated lesson text', async () => {
+  test('in Chinese, points to the translated lesson text, and titles a translated lesson by its heading', async () => {
     const { stdout } = await course.proclab(['list'], { env: { LANG: 'zh_CN.UTF-8' } })
     expect(stdout).toContain('进度 [------------------------------] 0/3 课')
-    expect(stdout).toContain('下一课：第 01 课，Saying done\n  阅读      lessons/01-good/README.zh-CN.md')
+    expect(stdout).toContain('下一课：第 01 课，说“完成”\n  阅读      lessons/01-good/README.zh-CN.md')
+    expect(stdout).toMatch(/ · 02 {2}Too easy /) // its translation is headed with the English title
   })
 })
 
