@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs'
 import { createConnection } from 'node:net'
 import { once } from 'node:events'
-import { describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
 import { killAll, runProgram } from '@proclab/harness'
 import { execa } from 'execa'
@@ -93,50 +94,53 @@ describe('Manager', () => {
 })
 
 describe('BaseManager over TCP', () => {
-  async function startServer(authkey: string): Promise<{ port: number; stop: () => void }> {
-    const server = execa(process.execPath, ['--import', 'tsx', fixture('manager-server.ts'), authkey], { detached: true, buffer: false, reject: false })
+  // A server is a program of its own, killed after its test however it ended (a timeout included), and
+  // with this process if that is killed (setpriv's death signal, on Linux).
+  const servers = new Set<number>()
+  afterEach(() => {
+    for (const pid of servers) killAll(pid, [])
+    servers.clear()
+  })
+  const withDeathSignal = existsSync('/usr/bin/setpriv') ? ['/usr/bin/setpriv', '--pdeathsig', 'KILL', '--'] : []
+
+  /** Starts a served manager with `authkey` on a free port; resolves the port. */
+  async function startServer(authkey: string): Promise<number> {
+    const [command, ...args] = [...withDeathSignal, process.execPath, '--import', 'tsx', fixture('manager-server.ts'), authkey]
+    const server = execa(command!, args, { detached: true, buffer: false, reject: false })
+    servers.add(server.pid!)
     const [line] = (await once(server.stdout!, 'data')) as [Buffer]
-    const port = Number(/listening (\d+)/.exec(String(line))![1])
-    return { port, stop: () => killAll(server.pid!, []) }
+    return Number(/listening (\d+)/.exec(String(line))![1])
   }
   const client = (port: number, authkey: string, ...rest: string[]) =>
     execa(process.execPath, ['--import', 'tsx', fixture('manager-client.ts'), String(port), authkey, ...rest], { reject: false })
 
   test('two programs that share only the address and key use one queue; a wrong key is refused', async () => {
-    const server = await startServer('secret')
-    try {
-      expect((await client(server.port, 'secret', 'put', '1', '2', '3')).exitCode).toBe(0)
-      const getter = await client(server.port, 'secret', 'get', '3')
-      expect(getter.stdout).toBe('got [1,2,3]')
-      const wrong = await client(server.port, 'not the key', 'get', '1')
-      expect([wrong.exitCode, wrong.stdout]).toEqual([3, 'refused AuthenticationError'])
-    } finally {
-      server.stop()
-    }
+    const port = await startServer('secret')
+    expect((await client(port, 'secret', 'put', '1', '2', '3')).exitCode).toBe(0)
+    const getter = await client(port, 'secret', 'get', '3')
+    expect(getter.stdout).toBe('got [1,2,3]')
+    const wrong = await client(port, 'not the key', 'get', '1')
+    expect([wrong.exitCode, wrong.stdout]).toEqual([3, 'refused AuthenticationError'])
   })
 
   test('malformed and hostile frames close that connection; the server goes on serving others', async () => {
-    const server = await startServer('secret')
-    try {
-      // Garbage instead of a handshake.
-      const garbage = createConnection({ host: '127.0.0.1', port: server.port })
-      garbage.write(Buffer.from('GET / HTTP/1.1\r\n\r\n'))
-      garbage.resume()
-      await once(garbage, 'close')
-      // Authenticated, then a frame claiming a gigabyte, then one that is not a serialized batch.
-      for (const frame of [Buffer.from([0x40, 0, 0, 0]), Buffer.concat([Buffer.from([0, 0, 0, 3]), Buffer.from('abc')])]) {
-        const socket = createConnection({ host: '127.0.0.1', port: server.port })
-        await once(socket, 'connect')
-        await authenticateServer(socket, Buffer.from('secret'))
-        socket.write(frame)
-        socket.resume()
-        await once(socket, 'close')
-      }
-      expect((await client(server.port, 'secret', 'put', '9')).exitCode).toBe(0)
-      expect((await client(server.port, 'secret', 'get', '1')).stdout).toBe('got [9]')
-    } finally {
-      server.stop()
+    const port = await startServer('secret')
+    // Garbage instead of a handshake.
+    const garbage = createConnection({ host: '127.0.0.1', port })
+    garbage.write(Buffer.from('GET / HTTP/1.1\r\n\r\n'))
+    garbage.resume()
+    await once(garbage, 'close')
+    // Authenticated, then a frame claiming a gigabyte, then one that is not a serialized batch.
+    for (const frame of [Buffer.from([0x40, 0, 0, 0]), Buffer.concat([Buffer.from([0, 0, 0, 3]), Buffer.from('abc')])]) {
+      const socket = createConnection({ host: '127.0.0.1', port })
+      await once(socket, 'connect')
+      await authenticateServer(socket, Buffer.from('secret'))
+      socket.write(frame)
+      socket.resume()
+      await once(socket, 'close')
     }
+    expect((await client(port, 'secret', 'put', '9')).exitCode).toBe(0)
+    expect((await client(port, 'secret', 'get', '1')).stdout).toBe('got [9]')
   })
 
   test('shutting down right after a call ran: the call still gets its reply, and shutdown() resolves with a client connected', async () => {

@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, onTestFinished, test } from 'vitest'
 import { killAll, processGroupMembers, runProgram, stillRunning, type ProgramRun, type TraceEvent } from '@proclab/harness'
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
@@ -95,22 +95,20 @@ describe('exiting', () => {
   test('when the parent is killed with SIGKILL, every child (the warm spare and a manager too) exits within a second, even a busy one', async () => {
     const program = spawn(process.execPath, ['--import', 'tsx', fixture('killed-parent.ts')], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] })
     let children: number[] = []
-    try {
-      for await (const line of createInterface({ input: program.stdout })) {
-        children = line.split(' ').slice(1).map(Number)
-        break
-      }
-      expect(children).toHaveLength(3)
-      expect(stillRunning(children)).toHaveLength(3)
-      const group = processGroupMembers(program.pid!).map((p) => p.pid)
-      expect(group.length).toBeGreaterThan(4) // the program, its children, the manager's server and the spare
-      program.kill('SIGKILL')
-      const deadline = Date.now() + 1000
-      while (stillRunning(group).length > 0 && Date.now() < deadline) await delay(20)
-      expect(stillRunning(group)).toEqual([])
-    } finally {
-      killAll(program.pid!, children)
+    // Runs however the test ends, a timeout included (a finally would not).
+    onTestFinished(() => killAll(program.pid!, children))
+    for await (const line of createInterface({ input: program.stdout })) {
+      children = line.split(' ').slice(1).map(Number)
+      break
     }
+    expect(children).toHaveLength(3)
+    expect(stillRunning(children)).toHaveLength(3)
+    const group = processGroupMembers(program.pid!).map((p) => p.pid)
+    expect(group.length).toBeGreaterThan(4) // the program, its children, the manager's server and the spare
+    program.kill('SIGKILL')
+    const deadline = Date.now() + 1000
+    while (stillRunning(group).length > 0 && Date.now() < deadline) await delay(20)
+    expect(stillRunning(group)).toEqual([])
   })
 })
 
