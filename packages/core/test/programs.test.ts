@@ -1,7 +1,7 @@
-import { readdirSync } from 'node:fs'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { describe, expect, onTestFinished, test } from 'vitest'
 import { killAll, processGroupMembers, runProgram, stillRunning, type ProgramRun, type TraceEvent } from '@proclab/harness'
@@ -70,6 +70,15 @@ describe('exiting', () => {
     const run = await runProgram(fixture('open-manager.ts'), { timeout: 15_000 }) // throws if the manager's server is left
     expect([run.exitCode, run.lines]).toEqual([0, ['done 1 5']])
     expect(readdirSync('/dev/shm').filter((name) => name.startsWith(`proclab-${run.pid}-`))).toEqual([])
+  })
+
+  test('shared memory left by a process that was killed is removed by the next program that makes some', async () => {
+    const dead = spawnSync('true').pid! // a pid that has ended
+    const orphan = `/dev/shm/proclab-${dead}-1`
+    writeFileSync(orphan, '')
+    const run = await runProgram(fixture('open-manager.ts'), { timeout: 15_000 })
+    expect(run.exitCode).toBe(0)
+    expect(existsSync(orphan)).toBe(false)
   })
 
   test('daemon children end with their parent; non-daemon children are waited for', async () => {
