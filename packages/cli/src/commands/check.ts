@@ -1,6 +1,7 @@
 import type { Context } from '../context.ts'
 import type { Lesson } from '../lessons.ts'
 import { recordCheck } from '../progress.ts'
+import { interruptible } from '../interrupt.ts'
 import { formatCheckReport, mentionTimeline, whatNext } from '../report/check-report.ts'
 import { testUnderSeeds, type SeedPlan } from '../seeds.ts'
 import { styleFor } from '../terminal/style.ts'
@@ -26,7 +27,8 @@ export async function check(ctx: Context, lesson: Lesson, options: CheckOptions)
   console.log(t('check.start', { number: lesson.number, title: lesson.title, what }))
   const seeded = plan.filter((seed): seed is number => seed !== undefined)
   if (seeded.length > 0) console.log(t('check.seeds', { seeds: seeded.join(', ') }))
-  const result = await testUnderSeeds(lesson, target, plan)
+  const { value: result, exitCode: interrupted } = await interruptible((signal) => testUnderSeeds(lesson, target, plan, signal))
+  if (interrupted !== undefined) return interrupted
   const passed = lessonPassed(result)
   if (target === 'starter') recordCheck(ctx.root, lesson.id, passed)
   console.log(`\n${formatCheckReport(ctx, lesson, result, target, style)}`)

@@ -90,7 +90,7 @@ describe.runIf(tmuxInstalled)('proclab check in a terminal', () => {
       await waitForProgram(course.dir, 'lessons/01-good/exercise.ts')
       await terminal.press('C-c')
       // The terminal sends SIGINT to the whole foreground process group: proclab and vitest end at once.
-      await terminal.waitFor('Pane is dead')
+      await terminal.waitForExit()
       await expectNoProcessesIn(course.dir)
     } finally {
       await terminal.kill()

@@ -55,6 +55,18 @@ export class Terminal {
     }
   }
 
+  /**
+   * Waits until the pane's command has exited. (Its "Pane is dead" line cannot be waited for: tmux 3.3
+   * writes it only when it learns the exit status before the terminal's end of file, a race.)
+   */
+  async waitForExit(timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs
+    while ((await this.tmux('list-panes', '-t', 'main', '-F', '#{pane_dead}')).stdout.trim() !== '1') {
+      if (Date.now() > deadline) throw new Error(`The command in the terminal was still running after ${timeoutMs} ms. The screen:\n${await this.screen()}`)
+      await new Promise((done) => setTimeout(done, 100))
+    }
+  }
+
   /** Ends the tmux server: the pane's processes get SIGHUP, as when a terminal window is closed. */
   async kill(): Promise<void> {
     await this.tmux('kill-server').catch(() => {})
