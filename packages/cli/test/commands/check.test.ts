@@ -1,20 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { CLI, copyCourse, expectNoProcessesIn, SOLVED_01, waitForProgram, type Course } from '../helpers/course.ts'
+import { describe, expect, test } from 'vitest'
+import { CLI, courseForEachTest, expectNoProcessesIn, SOLVED_01, waitForProgram } from '../helpers/course.ts'
 import { Terminal, tmuxInstalled } from '../helpers/tmux.ts'
 
-let course: Course
-beforeEach(() => {
-  course = copyCourse()
-})
-afterEach(async () => {
-  try {
-    await expectNoProcessesIn(course.dir)
-  } finally {
-    course.remove()
-  }
-})
+const course = courseForEachTest()
 
 const progress = () => JSON.parse(course.read('.proclab/progress.json')).lessons
 

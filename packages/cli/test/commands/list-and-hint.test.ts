@@ -1,13 +1,9 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { copyCourse, type Course } from '../helpers/course.ts'
+import { describe, expect, test } from 'vitest'
+import { courseForEachTest } from '../helpers/course.ts'
 
-let course: Course
-beforeEach(() => {
-  course = copyCourse()
-})
-afterEach(() => course.remove())
+const course = courseForEachTest()
 
 describe('proclab list', () => {
   test('lists the lessons from their folders, with progress and the next step', async () => {

@@ -1,14 +1,10 @@
 import { readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { execa } from 'execa'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { copyCourse, SOLVED_01, STARTER_01, type Course } from '../helpers/course.ts'
+import { describe, expect, test } from 'vitest'
+import { courseForEachTest, SOLVED_01, STARTER_01 } from '../helpers/course.ts'
 
-let course: Course
-beforeEach(() => {
-  course = copyCourse()
-})
-afterEach(() => course.remove())
+const course = courseForEachTest()
 
 const EXERCISE = 'lessons/01-good/exercise.ts'
 const backups = () => readdirSync(join(course.dir, '.proclab/backups/01-good'))

@@ -1,19 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { copyCourse, expectNoProcessesIn, type Course } from '../helpers/course.ts'
+import { describe, expect, test } from 'vitest'
+import { courseForEachTest } from '../helpers/course.ts'
 
-let course: Course
-beforeEach(() => {
-  course = copyCourse()
-})
-afterEach(async () => {
-  try {
-    await expectNoProcessesIn(course.dir)
-  } finally {
-    course.remove()
-  }
-})
+const course = courseForEachTest()
 
 describe('proclab trace', () => {
   test('runs the program and draws a timeline of its processes', async () => {

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest'
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -38,6 +39,39 @@ export function copyCourse(): Course {
       writeFileSync(join(dir, path), text)
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
+  }
+}
+
+/**
+ * A fresh copy of the fake course for each test of the file: made before the test, removed after it
+ * once no process started in it is left (a leftover fails the test, and is killed first).
+ */
+export function courseForEachTest(): Course {
+  let current: Course | undefined
+  beforeEach(() => {
+    current = copyCourse()
+  })
+  afterEach(async () => {
+    const course = current!
+    current = undefined
+    try {
+      await expectNoProcessesIn(course.dir)
+    } finally {
+      course.remove()
+    }
+  })
+  const now = (): Course => {
+    if (!current) throw new Error('The fake course exists only while a test runs.')
+    return current
+  }
+  return {
+    get dir() {
+      return now().dir
+    },
+    proclab: (args, options) => now().proclab(args, options),
+    read: (path) => now().read(path),
+    write: (path, text) => now().write(path, text),
+    remove: () => now().remove(),
   }
 }
 

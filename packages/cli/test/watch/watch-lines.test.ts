@@ -1,18 +1,8 @@
-import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { copyCourse, expectNoProcessesIn, SOLVED_01, waitForProgram, type Course } from '../helpers/course.ts'
+import { describe, expect, test } from 'vitest'
+import { courseForEachTest, expectNoProcessesIn, SOLVED_01, waitForProgram } from '../helpers/course.ts'
 
 // Watch mode without a terminal: commands are lines on stdin, as in a pipe or an editor's task runner.
-let course: Course
-beforeEach(() => {
-  course = copyCourse()
-})
-afterEach(async () => {
-  try {
-    await expectNoProcessesIn(course.dir)
-  } finally {
-    course.remove()
-  }
-})
+const course = courseForEachTest()
 
 /** `proclab …` with a pipe on stdin, and a way to wait for what it prints. */
 function start(args: string[], env: Record<string, string> = {}) {
