@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { realpathSync } from 'node:fs'
 import { inspect } from 'node:util'
+import { isRunning } from './pids.ts'
 import { isChild } from './child-flag.ts'
 import { initTracing, trace } from './trace.ts'
 
@@ -38,12 +39,7 @@ export class ParentProcess {
   ) {}
   /** Whether the parent is still running. */
   isAlive(): boolean {
-    try {
-      process.kill(this.pid, 0)
-      return true
-    } catch {
-      return false
-    }
+    return isRunning(this.pid)
   }
   toString(): string {
     return `<ParentProcess name='${this.name}' pid=${this.pid} parent=None ${this.isAlive() ? 'started' : 'stopped'}>`

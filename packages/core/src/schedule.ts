@@ -1,4 +1,5 @@
 import { currentProcess } from './current.ts'
+import { sleepSync } from './timeouts.ts'
 
 /**
  * Replayable schedules: with `PROCLAB_SEED=<n>`, every proclab process pauses for a short, seeded
@@ -37,9 +38,7 @@ export function pause(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, nextPause()))
 }
 
-const sleeper = new Int32Array(new SharedArrayBuffer(4))
-
 /** The same, for a synchronous call (`Process.start()`). */
 export function pauseSync(): void {
-  Atomics.wait(sleeper, 0, 0, nextPause())
+  sleepSync(nextPause())
 }

@@ -35,6 +35,13 @@ export async function settledWithin(promise: Promise<unknown>, ms: number): Prom
   }
 }
 
+const sleeper = new Int32Array(new SharedArrayBuffer(4))
+
+/** Blocks this thread for `ms` milliseconds (where a wait must be synchronous: element access, `Process.start()`). */
+export function sleepSync(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms)
+}
+
 /**
  * A promise that resolves after `ms` milliseconds, like Python's `time.sleep` (which is seconds).
  * @example await mp.sleep(100)

@@ -2,6 +2,7 @@ import { closeSync, ftruncateSync, openSync, readdirSync, unlinkSync } from 'nod
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { isRunning } from '../pids.ts'
 
 /**
  * Memory really shared between processes: a file in /dev/shm (a RAM file system; elsewhere the temp
@@ -114,15 +115,5 @@ function sweepOrphans(): void {
         unlinkSync(join(FOLDER, name))
       } catch {}
     }
-  }
-}
-
-/** Whether a process with this pid exists (one run by another user counts). */
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }

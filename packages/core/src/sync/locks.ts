@@ -1,5 +1,5 @@
 import { StateError } from '../errors.ts'
-import { isRunning } from '../shm/segments.ts'
+import { isRunning } from '../pids.ts'
 import { trace } from '../trace.ts'
 import { Acquirable } from './acquirable.ts'
 import { registerPrimitive } from './primitive.ts'

@@ -104,4 +104,3 @@ export function rejectOnThrow<T>(start: () => Promise<T>): Promise<T> {
 
 export const RESOLVED = Promise.resolve()
 export const TRUE = Promise.resolve(true)
-export const FALSE = Promise.resolve(false)

@@ -1,4 +1,5 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
+import { sleepSync } from '../timeouts.ts'
 
 /**
  * How a process waits for shared memory to change (a lock to come free, an event to be set). Node's
@@ -42,8 +43,6 @@ export async function pollUntil(attempt: () => boolean, timeout: number, check?:
   }
 }
 
-const sleeper = new Int32Array(new SharedArrayBuffer(4))
-
 /**
  * The synchronous form of {@link pollUntil}, for element access of a locked Array or Value (which is
  * synchronous, as in Python): spins, then sleeps the thread in growing steps. Never gives up.
@@ -53,7 +52,7 @@ export function pollUntilSync(attempt: () => boolean, check?: () => void): void 
   let lastCheck = performance.now()
   let sleep = 0.05
   while (!attempt()) {
-    Atomics.wait(sleeper, 0, 0, sleep)
+    sleepSync(sleep)
     sleep = Math.min(sleep * 2, LONGEST_SLEEP_MS)
     const now = performance.now()
     if (check && now - lastCheck >= CHECK_EVERY_MS) {
