@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs'
-import { dirname, join, relative } from 'node:path'
-import { renderTimelineHtml, runProgram, type ProgramRun } from '@proclab/harness'
+import { dirname, join } from 'node:path'
+import { renderTimelineHtml, runProgram, shownProgram, type ProgramRun } from '@proclab/harness'
 import type { Context } from './context.ts'
 import type { Lesson } from './lessons.ts'
 import { STATE_DIR } from './progress.ts'
@@ -17,7 +17,7 @@ const TRACED_RUN_TIMEOUT_MS = 15_000
 export function tracedRun(ctx: Context, lesson: Lesson, target: Target, seed?: number): Promise<ProgramRun> {
   const file = target === 'solution' ? lesson.solution : lesson.exercise
   return runProgram(file, {
-    shownAs: `${relative(ctx.root, file)} (${target})`,
+    shownAs: shownProgram(ctx.root, file, target),
     timeout: TRACED_RUN_TIMEOUT_MS,
     ...(seed === undefined ? {} : { env: { [SEED_ENV]: String(seed) } }),
   })

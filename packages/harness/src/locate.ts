@@ -13,6 +13,18 @@ export function currentTarget(env: NodeJS.ProcessEnv = process.env): Target {
   return env[TARGET_ENV] === 'solution' ? 'solution' : 'starter'
 }
 
+/** How messages call each target's program: the learner's own work, or the course's answer. */
+const TARGET_LABELS: Record<Target, string> = { starter: 'your exercise', solution: 'solution' }
+
+/**
+ * How messages name a lesson's program: its path from the repository root, then whose it is (the
+ * starter target is the learner's file as they left it, edited or not).
+ * @example shownProgram('/course', '/course/lessons/08-queue/exercise.ts', 'starter') // 'lessons/08-queue/exercise.ts (your exercise)'
+ */
+export function shownProgram(root: string, file: string, target: Target): string {
+  return `${relative(root, file)} (${TARGET_LABELS[target]})`
+}
+
 /** A lesson folder and the repository around it, derived from the folder alone. */
 export interface LessonPaths {
   /** `lessons/NN-topic`, absolute. */

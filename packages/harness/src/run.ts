@@ -1,11 +1,11 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { constants, tmpdir } from 'node:os'
-import { dirname, join, relative } from 'node:path'
+import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { execa, type ResultPromise } from 'execa'
 import { LessonFailure } from './failure.ts'
-import { currentTarget, lessonPaths, programFile, type Target } from './locate.ts'
+import { currentTarget, lessonPaths, programFile, shownProgram, type Target } from './locate.ts'
 import { killAll, processGroupMembers, stillRunning, type LiveProcess } from './processes.ts'
 import { readTrace, type TraceEvent } from './trace.ts'
 
@@ -74,7 +74,7 @@ export async function runExercise(lesson: string | URL, options: RunOptions = {}
   const paths = lessonPaths(lesson)
   const target = options.target ?? currentTarget()
   const file = programFile(paths, target, options.file)
-  return { ...(await runProgram(file, { ...options, shownAs: `${relative(paths.root, file)} (${target})` })), target }
+  return { ...(await runProgram(file, { ...options, shownAs: shownProgram(paths.root, file, target) })), target }
 }
 
 /**

@@ -24,7 +24,7 @@ describe('proclab check', () => {
         'Expected: a line matching /^done$/',
         'Found:    no such line',
         '',
-        'Program: lessons/01-good/exercise.ts (starter), exit code 0',
+        'Program: lessons/01-good/exercise.ts (your exercise), exit code 0',
         '── stdout ──',
         'todo',
         '── stderr: (empty) ──',

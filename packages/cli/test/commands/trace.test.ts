@@ -10,7 +10,7 @@ describe('proclab trace', () => {
     const { stdout, exitCode } = await course.proclab(['trace', '03'])
     expect(exitCode).toBe(0)
     expect(stdout).toMatch(/^Running lessons\/03-seeded\/exercise\.ts with tracing on…\n\nchild\nseed none\ntodo\n/)
-    expect(stdout).toContain('lessons/03-seeded/exercise.ts (starter): exit code 0, 2 process(es) traced.')
+    expect(stdout).toContain('lessons/03-seeded/exercise.ts (your exercise): exit code 0, 2 process(es) traced.')
     expect(stdout).toMatch(/^time \(ms\)/m)
     expect(stdout).toMatch(/^\d+ MainProcess .* 0$/m)
     expect(stdout).toMatch(/^\d+ Process-1 .* 0$/m)

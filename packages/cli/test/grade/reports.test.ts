@@ -7,7 +7,7 @@ import { formatScoreTable } from '../../src/grade/score-table.ts'
 import { translator } from '../../src/i18n/index.ts'
 import { FAILURE, grade, gradebook, LESSON_01, LESSON_03, typicalGradebook } from '../helpers/gradebook.ts'
 
-const TIMED_OUT = 'The program did not finish within 20000 ms, so it was stopped.\n\nProgram: lessons/03-seeded/exercise.ts (starter), stopped\n── stdout: (empty) ──'
+const TIMED_OUT = 'The program did not finish within 20000 ms, so it was stopped.\n\nProgram: lessons/03-seeded/exercise.ts (your exercise), stopped\n── stdout: (empty) ──'
 
 describe('the score table', () => {
   test('shows each lesson’s checks and points, and the total', () => {
@@ -43,7 +43,7 @@ describe('exercism results.json (version 3)', () => {
     ])
     const [failed, passed] = results.tests
     expect(failed!.message).toBe('Print `done` & <nothing> else.\n\nExpected: a line matching /^done$/\nFound:    no such line')
-    expect(failed!.output).toMatch(/^Program: lessons\/01-good\/exercise\.ts \(starter\), exit code 0\n── stdout ──\ntodo/)
+    expect(failed!.output).toMatch(/^Program: lessons\/01-good\/exercise\.ts \(your exercise\), exit code 0\n── stdout ──\ntodo/)
     expect(failed!.test_code).toBe("test('the program says done', () => {\n  expectProgram(run).line(/^done$/, 'Print `done`.')\n})")
     expect(passed).not.toHaveProperty('message')
   })

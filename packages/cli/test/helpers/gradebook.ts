@@ -39,7 +39,7 @@ export const LESSON_01 = fakeLesson('01-good', 'Saying done')
 export const LESSON_03 = fakeLesson('03-seeded', 'A seeded schedule')
 
 /** A failure as the harness words it: the lesson's hint, expected and found, then the program's output. */
-export const FAILURE = 'Print `done` & <nothing> else.\n\nExpected: a line matching /^done$/\nFound:    no such line\n\nProgram: lessons/01-good/exercise.ts (starter), exit code 0\n── stdout ──\ntodo\x1b[31m\n── stderr: (empty) ──'
+export const FAILURE = 'Print `done` & <nothing> else.\n\nExpected: a line matching /^done$/\nFound:    no such line\n\nProgram: lessons/01-good/exercise.ts (your exercise), exit code 0\n── stdout ──\ntodo\x1b[31m\n── stderr: (empty) ──'
 
 /** Lesson 01 failing, lesson 03 half passing: a typical class. */
 export function typicalGradebook(): Gradebook {
