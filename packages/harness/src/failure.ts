@@ -2,6 +2,7 @@ import type { ProgramRun } from './run.ts'
 import type { LiveProcess } from './processes.ts'
 import { pendingWaits, waitTarget, type TraceEvent } from './trace.ts'
 import { renderTimelineText } from './timeline/text.ts'
+import { harnessWords } from './i18n/harness-messages.ts'
 
 /** Lines of program output shown in a failure, from the start and from the end. */
 export const OUTPUT_HEAD_LINES = 40
@@ -22,24 +23,20 @@ export class LessonFailure extends Error {
 
   /** The program ran past its time limit. */
   static timeout(context: { file: string; timeout: number; alive: LiveProcess[]; trace: TraceEvent[]; stdout: string; stderr: string; hint?: string | undefined }): LessonFailure {
+    const t = harnessWords()
     const waits = pendingWaits(context.trace)
     const names = new Map(context.trace.map((e) => [e.pid, e.name]))
     const alive = context.alive
       .map((p) => {
         const wait = waits.get(p.pid)
         // A proclab child has trace events; the spare (and tsx's esbuild) have none.
-        const doing = wait ? `waiting on ${waitTarget(wait)}` : ((!names.has(p.pid) && toolingLabel(p.command)) || 'running')
+        const doing = wait ? t('waitingOn', { target: waitTarget(wait) }) : ((!names.has(p.pid) && toolingLabel(p.command)) || t('running'))
         return `  pid ${p.pid} ${names.get(p.pid) ?? p.command}: ${doing}`
       })
       .join('\n')
-    const hint =
-      (context.hint ? `${context.hint}\n\n` : '') +
-      `The program did not finish within ${context.timeout} ms, so it was stopped. ` +
-      `A program that never ends is usually waiting for something that never comes: a join() on a child that never exits, ` +
-      `a get() on a queue nobody puts into, a recv() on a pipe whose other end is still open somewhere (the parent's copy?), ` +
-      `or a lock nobody releases.`
+    const hint = (context.hint ? `${context.hint}\n\n` : '') + t('timeout', { timeout: context.timeout })
     return new LessonFailure(
-      `${hint}\n\nStill running when it was stopped:\n${alive || '  (nothing: the program was exiting)'}\n\n` +
+      `${hint}\n\n${t('stillRunningWhenStopped')}\n${alive || `  ${t('nothingRunning')}`}\n\n` +
         formatOutput(context.file, undefined, context.stdout, context.stderr, context.trace),
       'ERR_LESSON_TIMEOUT',
     )
@@ -47,11 +44,11 @@ export class LessonFailure extends Error {
 
   /** The program exited but some of its processes did not. */
   static leftovers(run: ProgramRun, leftovers: LiveProcess[], hint?: string): LessonFailure {
+    const t = harnessWords()
     const names = new Map(run.trace.map((e) => [e.pid, e.name]))
     const list = leftovers.map((p) => ['  pid', p.pid, names.get(p.pid), p.command].filter(Boolean).join(' ')).join('\n')
     return new LessonFailure(
-      `${hint ?? 'Your program exited but left processes running: every process it starts must end with it.'}\n\n` +
-        `Still running after the program exited:\n${list}\n\n${formatRun(run)}`,
+      `${hint ?? t('leftovers')}\n\n${t('stillRunningAfterExit')}\n${list}\n\n${formatRun(run)}`,
       'ERR_LESSON_LEFTOVERS',
     )
   }
@@ -59,8 +56,8 @@ export class LessonFailure extends Error {
 
 /** Processes of the tree that are proclab's or tsx's, not the learner's. */
 function toolingLabel(command: string): string | undefined {
-  if (/esbuild.* --service/.test(command)) return 'esbuild, transpiling TypeScript (not yours)'
-  if (/core\/dist\/bootstrap\.js/.test(command)) return "proclab's idle spare for the next child (not yours)"
+  if (/esbuild.* --service/.test(command)) return harnessWords()('esbuild')
+  if (/core\/dist\/bootstrap\.js/.test(command)) return harnessWords()('spare')
   return undefined
 }
 
@@ -73,17 +70,18 @@ export function formatRun(run: ProgramRun): string {
 }
 
 function formatOutput(file: string, exitCode: number | undefined, stdout: string, stderr: string, trace: TraceEvent[]): string {
-  const ended = exitCode === undefined ? 'stopped' : `exit code ${exitCode}`
-  const timeline = trace.length > 0 ? [`── timeline ──\n${renderTimelineText(trace, { maxRows: TIMELINE_MAX_ROWS })}`] : []
-  return [`Program: ${file}, ${ended}`, section('stdout', stdout), section('stderr', stderr), ...timeline].join('\n')
+  const t = harnessWords()
+  const ended = exitCode === undefined ? t('stopped') : t('exitCode', { code: exitCode })
+  const timeline = trace.length > 0 ? [`${t('timeline')}\n${renderTimelineText(trace, { maxRows: TIMELINE_MAX_ROWS })}`] : []
+  return [t('program', { file, ended }), section('stdout', stdout), section('stderr', stderr), ...timeline].join('\n')
 }
 
 function section(title: string, text: string): string {
   const lines = text.replace(/\n$/, '').split('\n')
-  if (text === '') return `── ${title}: (empty) ──`
+  if (text === '') return harnessWords()('emptyOutput', { stream: title })
   const shown =
     lines.length <= OUTPUT_HEAD_LINES + OUTPUT_TAIL_LINES
       ? lines
-      : [...lines.slice(0, OUTPUT_HEAD_LINES), `… ${lines.length - OUTPUT_HEAD_LINES - OUTPUT_TAIL_LINES} more lines …`, ...lines.slice(-OUTPUT_TAIL_LINES)]
+      : [...lines.slice(0, OUTPUT_HEAD_LINES), harnessWords()('moreLines', { count: lines.length - OUTPUT_HEAD_LINES - OUTPUT_TAIL_LINES }), ...lines.slice(-OUTPUT_TAIL_LINES)]
   return `── ${title} ──\n${shown.join('\n')}`
 }

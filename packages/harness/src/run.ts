@@ -5,6 +5,7 @@ import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
 import { execa, type ResultPromise } from 'execa'
 import { LessonFailure } from './failure.ts'
+import { harnessWords } from './i18n/harness-messages.ts'
 import { currentTarget, lessonPaths, programFile, shownProgram, type Target } from './locate.ts'
 import { killAll, processGroupMembers, stillRunning, type LiveProcess } from './processes.ts'
 import { readTrace, type TraceEvent } from './trace.ts'
@@ -153,7 +154,7 @@ async function outputAfterKill(subprocess: ResultPromise): Promise<{ stdout: str
   subprocess.stdout?.destroy()
   subprocess.stderr?.destroy()
   const { stdout, stderr } = await subprocess
-  return { stdout: stdout as string, stderr: `${stderr as string}\n(proclab stopped reading the output: a process outside the program's group still held it open)\n` }
+  return { stdout: stdout as string, stderr: `${stderr as string}\n${harnessWords()('outputAbandoned')}\n` }
 }
 
 /** Processes of the program still alive after a grace period: its group, and any pid the trace saw spawned. */

@@ -1,0 +1,91 @@
+import { defineMessages, translator, type Translate } from './catalog.ts'
+import { LANGUAGES } from './language.ts'
+
+/** The harness's own words in failures, around the lesson's hint: what was expected and found, the program's output, timeouts. */
+export const HARNESS_MESSAGES = defineMessages({
+  en: {
+    expected: 'Expected: {value}',
+    found: 'Found:    {value}',
+    exitCodeHint: 'The program should exit with code {code}.',
+    crashed: '{hint} It crashed: read its stderr below.',
+    exitCode: 'exit code {code}',
+    lineMatching: 'a line matching {pattern}',
+    noSuchLine: 'no such line',
+    linesMatching: '{count} line(s) matching {pattern}',
+    lineBefore: '{first} (line {line}) before {second}',
+    lineAfter: '{second} at line {at}, before line {line}',
+    differentValues: '{count} different values',
+
+    program: 'Program: {file}, {ended}',
+    stopped: 'stopped',
+    emptyOutput: '── {stream}: (empty) ──',
+    moreLines: '… {count} more lines …',
+    timeline: '── timeline ──',
+    outputAbandoned: "(proclab stopped reading the output: a process outside the program's group still held it open)",
+
+    timeout:
+      'The program did not finish within {timeout} ms, so it was stopped. A program that never ends is usually waiting ' +
+      'for something that never comes: a join() on a child that never exits, a get() on a queue nobody puts into, a ' +
+      "recv() on a pipe whose other end is still open somewhere (the parent's copy?), or a lock nobody releases.",
+    stillRunningWhenStopped: 'Still running when it was stopped:',
+    nothingRunning: '(nothing: the program was exiting)',
+    waitingOn: 'waiting on {target}',
+    running: 'running',
+    esbuild: 'esbuild, transpiling TypeScript (not yours)',
+    spare: "proclab's idle spare for the next child (not yours)",
+    leftovers: 'Your program exited but left processes running: every process it starts must end with it.',
+    stillRunningAfterExit: 'Still running after the program exited:',
+  },
+  'zh-CN': {
+    expected: '期望：{value}',
+    found: '实际：{value}',
+    exitCodeHint: '程序应当以退出码 {code} 结束。',
+    crashed: '{hint}它崩溃了：请阅读下面的 stderr。',
+    exitCode: '退出码 {code}',
+    lineMatching: '有一行匹配 {pattern}',
+    noSuchLine: '没有这样的行',
+    linesMatching: '{count} 行匹配 {pattern}',
+    lineBefore: '{first}（第 {line} 行）在 {second} 之前',
+    lineAfter: '{second} 在第 {at} 行，早于第 {line} 行',
+    differentValues: '{count} 个互不相同的值',
+
+    program: '程序：{file}，{ended}',
+    stopped: '被停止',
+    emptyOutput: '── {stream}：（空） ──',
+    moreLines: '… 中间省略 {count} 行 …',
+    timeline: '── 时间线 ──',
+    outputAbandoned: '（proclab 停止读取输出：程序进程组之外的某个进程仍然占用着它）',
+
+    timeout:
+      '程序没有在 {timeout} 毫秒内结束，所以被停止了。一个永远不结束的程序，通常是在等待一件永远不会发生的事：' +
+      '对一个永不退出的子进程调用 join()，对一个没有人 put 的队列调用 get()，对一个另一端仍在某处开着的管道调用 ' +
+      'recv()（父进程手里的那一端？），或者等待一把没有人释放的锁。',
+    stillRunningWhenStopped: '被停止时仍在运行的进程：',
+    nothingRunning: '（没有：程序正在退出）',
+    waitingOn: '正在等待 {target}',
+    running: '正在运行',
+    esbuild: 'esbuild，正在转译 TypeScript（不是你的进程）',
+    spare: 'proclab 为下一个子进程预备的空闲进程（不是你的进程）',
+    leftovers: '你的程序退出了，却留下了仍在运行的进程：它启动的每个进程都必须随它一起结束。',
+    stillRunningAfterExit: '程序退出后仍在运行的进程：',
+  },
+})
+
+/** The harness's words in the language the environment chooses now (a test may change it between runs). */
+export function harnessWords(): Translate<typeof HARNESS_MESSAGES.en> {
+  return translator(HARNESS_MESSAGES)
+}
+
+/**
+ * Where the program's output starts in a failure message, in any language: the line `Program: …`
+ * (`程序：…`) that follows the lesson's hint and what was expected and found.
+ * @example message.search(PROGRAM_OUTPUT_HEADING) // the index of `Program: lessons/08-queue/exercise.ts …`
+ */
+export const PROGRAM_OUTPUT_HEADING = new RegExp(
+  `^(?:${LANGUAGES.map((language) => escapeRegExp(HARNESS_MESSAGES[language].program.split('{')[0]!)).join('|')})`,
+  'm',
+)
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
