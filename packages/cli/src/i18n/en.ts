@@ -85,6 +85,8 @@ Progress is kept in .proclab/progress.json: commit it and it travels with your w
   'next.lesson': 'Next: lesson {number}, {title}. Start it with npx proclab watch {number}',
   'next.lessonWatching': 'Next: lesson {number}, {title}. Press n to go on.',
   'next.courseDone': 'That was the last lesson: you have done the whole course!',
+  'next.unsolvedLeft': 'That was the last lesson, but {count} lesson(s) do not pass yet. The first: lesson {number}, {title}. Go back to it with npx proclab watch {number}',
+  'next.unsolvedLeftWatching': 'That was the last lesson, but {count} lesson(s) do not pass yet. The first: lesson {number}, {title}. Press q, then run npx proclab watch {number}',
 
   'hint.more': '({count} more: run the command again for the next hint.)',
   'hint.last': '(That was the last hint.)',

@@ -84,6 +84,8 @@ NN 是课程编号（01、1）或文件夹名（01-hello-process）。
   'next.lesson': '下一课：第 {number} 课，{title}。用 npx proclab watch {number} 开始。',
   'next.lessonWatching': '下一课：第 {number} 课，{title}。按 n 继续。',
   'next.courseDone': '这是最后一课：整门课程你都完成了！',
+  'next.unsolvedLeft': '这是最后一课，不过还有 {count} 课没有通过。第一课是第 {number} 课，{title}。用 npx proclab watch {number} 回到那一课。',
+  'next.unsolvedLeftWatching': '这是最后一课，不过还有 {count} 课没有通过。第一课是第 {number} 课，{title}。按 q 退出，再运行 npx proclab watch {number}。',
 
   'hint.more': '（还有 {count} 条：再运行一次这个命令，看下一条提示。）',
   'hint.last': '（这是最后一条提示。）',

@@ -1,5 +1,6 @@
 import type { Context } from '../context.ts'
 import { lessonAfter, type Lesson } from '../lessons.ts'
+import { isSolved, readProgress } from '../progress.ts'
 import { replayCommand } from '../seeds.ts'
 import { shownPath } from '../terminal/shown-path.ts'
 import type { Style } from '../terminal/style.ts'
@@ -35,17 +36,28 @@ export function formatCheckReport(ctx: Context, lesson: Lesson, result: LessonTe
 }
 
 /**
- * What the learner can do after a check: on a pass, read the solution and go on; on a failure, ask
- * for a hint. `watching` words it for watch mode's keys instead of commands.
+ * What the learner can do after a check: on a pass, read the solution and go on (after the last
+ * lesson, back to the first one not solved yet, if any); on a failure, ask for a hint. `watching`
+ * words it for watch mode's keys instead of commands.
  */
 export function whatNext(ctx: Context, lesson: Lesson, passed: boolean, watching: boolean): string {
   const { t } = ctx
   if (!passed) return watching ? t('next.failedWatching') : t('next.failed', { number: lesson.number })
   const next = lessonAfter(ctx.lessons, lesson)
   const lines = [t('next.congratulations', { number: lesson.number }), t('next.solutionOpen', { number: lesson.number })]
-  if (!next) lines.push(t('next.courseDone'))
-  else lines.push(watching ? t('next.lessonWatching', { number: next.number, title: next.title }) : t('next.lesson', { number: next.number, title: next.title }))
+  if (next) lines.push(watching ? t('next.lessonWatching', { number: next.number, title: next.title }) : t('next.lesson', { number: next.number, title: next.title }))
+  else lines.push(afterLastLesson(ctx, watching))
   return lines.join('\n')
+}
+
+/** After passing the last lesson: the course is done only when every lesson passes; else the first that does not. */
+function afterLastLesson(ctx: Context, watching: boolean): string {
+  const progress = readProgress(ctx.root)
+  const unsolved = ctx.lessons.filter((lesson) => !isSolved(progress, lesson))
+  const first = unsolved[0]
+  if (!first) return ctx.t('next.courseDone')
+  const words = { count: unsolved.length, number: first.number, title: first.title }
+  return watching ? ctx.t('next.unsolvedLeftWatching', words) : ctx.t('next.unsolvedLeft', words)
 }
 
 /**

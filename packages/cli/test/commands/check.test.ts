@@ -44,6 +44,18 @@ describe('proclab check', () => {
     expect(progress()['01-good'].passed).toBe(true)
   })
 
+  test('passing the last lesson finishes the course only when every lesson passes; else it names the first one left', async () => {
+    course.write('lessons/03-seeded/exercise.ts', course.read('solutions/03-seeded/exercise.ts'))
+    const early = await course.proclab(['check', '03'])
+    expect(early.exitCode).toBe(0)
+    expect(early.stdout).toContain('That was the last lesson, but 2 lesson(s) do not pass yet. The first: lesson 01, Saying done. Go back to it with npx proclab watch 01')
+    expect(early.stdout).not.toContain('whole course')
+
+    course.write('.proclab/progress.json', JSON.stringify({ lessons: { '01-good': { passed: true, checkedAt: '' }, '02-too-easy': { passed: true, checkedAt: '' } }, hints: {} }))
+    const done = await course.proclab(['check', '03'])
+    expect(done.stdout).toContain('That was the last lesson: you have done the whole course!')
+  })
+
   test('--seeds K runs seeds 1 to K, stops at the first that fails, and says how to replay it', async () => {
     const { stdout, exitCode } = await course.proclab(['check', '03', '--solution', '--seeds', '3'])
     expect(exitCode).toBe(1)
