@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { constants, tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
+import { constants } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
@@ -8,6 +8,7 @@ import { LessonFailure } from './failure.ts'
 import { harnessWords } from './i18n/harness-messages.ts'
 import { currentTarget, lessonPaths, programFile, shownProgram, type Target } from './locate.ts'
 import { killAll, processGroupMembers, stillRunning, type LiveProcess } from './processes.ts'
+import { makeRunDir, removeRunDir } from './run-dirs.ts'
 import { readTrace, type TraceEvent } from './trace.ts'
 
 /** Options of {@link runProgram}. */
@@ -86,7 +87,7 @@ export async function runExercise(lesson: string | URL, options: RunOptions = {}
  */
 export async function runProgram(file: string, options: ProgramOptions = {}): Promise<ProgramRun> {
   const shownFile = options.shownAs ?? file
-  const traceDir = mkdtempSync(join(tmpdir(), 'proclab-run-'))
+  const traceDir = makeRunDir()
   const traceFile = join(traceDir, 'trace.jsonl')
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS
   const loader = (options.loader ?? (/\.[cm]?tsx?$/.test(file) ? 'tsx' : 'none')) === 'tsx' ? ['--import', tsxLoader] : []
@@ -134,7 +135,7 @@ export async function runProgram(file: string, options: ProgramOptions = {}): Pr
     clearTimeout(timer)
     killAll(pgid, [])
     runningGroups.delete(pgid)
-    rmSync(traceDir, { recursive: true, force: true })
+    removeRunDir(traceDir)
   }
 }
 
