@@ -105,7 +105,7 @@ NN 是课程编号（01、1）或文件夹名（01-hello-process）。
   'solution.heading': '第 {number} 课，{title}：参考答案（{file}）',
   'solution.written': '参考答案已写入 {file}，就在你的 {exercise} 旁边。对比一下吧！',
 
-  'watch.heading': '第 {number} 课（共 {total} 课中的第 {position} 课）：{title}',
+  'watch.heading': '第 {number} 课（{position}/{total}）：{title}',
   'watch.checking': '正在检查你的练习…',
   'watch.manual': '手动模式：按回车再检查一次。',
   'watch.polling': '正在用轮询监视你的文件：{why}',

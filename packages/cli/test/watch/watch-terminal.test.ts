@@ -120,7 +120,7 @@ describe.runIf(tmuxInstalled)('proclab watch in a terminal', () => {
   test('speaks Chinese in a Chinese locale, and points to the translated lesson text', async () => {
     const t = await watch([], { LANG: 'zh_CN.UTF-8' })
     const screen = await t.waitFor('按键：n 下一课')
-    expect(screen).toContain('第 01 课（共 3 课中的第 1 课）：说“完成”')
+    expect(screen).toContain('第 01 课（1/3）：说“完成”')
     expect(screen).toContain('lessons/01-good/README.zh-CN.md')
     expect(screen).toContain('✗ 第 01 课还没有通过：1 项检查通过了 0 项。')
     await t.press('q')
