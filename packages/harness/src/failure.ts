@@ -3,10 +3,8 @@ import type { LiveProcess } from './processes.ts'
 import { pendingWaits, waitTarget, type TraceEvent } from './trace.ts'
 import { renderTimelineText } from './timeline/text.ts'
 import { harnessWords } from './i18n/harness-messages.ts'
+import { capOutput } from './capped-output.ts'
 
-/** Lines of program output shown in a failure, from the start and from the end. */
-export const OUTPUT_HEAD_LINES = 40
-export const OUTPUT_TAIL_LINES = 20
 /** Processes drawn in a failure's timeline; the others are only counted. */
 export const TIMELINE_MAX_ROWS = 12
 
@@ -79,9 +77,5 @@ function formatOutput(file: string, exitCode: number | undefined, stdout: string
 function section(title: string, text: string): string {
   const lines = text.replace(/\n$/, '').split('\n')
   if (text === '') return harnessWords()('emptyOutput', { stream: title })
-  const shown =
-    lines.length <= OUTPUT_HEAD_LINES + OUTPUT_TAIL_LINES
-      ? lines
-      : [...lines.slice(0, OUTPUT_HEAD_LINES), harnessWords()('moreLines', { count: lines.length - OUTPUT_HEAD_LINES - OUTPUT_TAIL_LINES }), ...lines.slice(-OUTPUT_TAIL_LINES)]
-  return `── ${title} ──\n${shown.join('\n')}`
+  return `── ${title} ──\n${capOutput(lines).join('\n')}`
 }

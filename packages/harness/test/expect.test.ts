@@ -53,8 +53,8 @@ describe('expectProgram', () => {
   })
 
   test('long output is capped in the middle', () => {
-    const lines = Array.from({ length: 200 }, (_, i) => `line ${i}`)
+    const lines = Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? `even line ${i}` : `odd line ${i}`))
     const message = failureOf(() => expectProgram(run(lines)).that(false, 'hint'))
-    expect(message).toContain('line 39\n… 140 more lines …\nline 180')
+    expect(message).toContain('odd line 19\n… 170 more lines …\neven line 190')
   })
 })

@@ -20,6 +20,7 @@ export const HARNESS_MESSAGES = defineMessages({
     stopped: 'stopped',
     emptyOutput: '── {stream}: (empty) ──',
     moreLines: '… {count} more lines …',
+    similarLines: '… {count} more lines like these …',
     timeline: '── timeline ──',
     outputAbandoned: "(proclab stopped reading the output: a process outside the program's group still held it open)",
 
@@ -53,6 +54,7 @@ export const HARNESS_MESSAGES = defineMessages({
     stopped: '被停止',
     emptyOutput: '── {stream}：（空） ──',
     moreLines: '… 中间省略 {count} 行 …',
+    similarLines: '… 还有 {count} 行与此类似 …',
     timeline: '── 时间线 ──',
     outputAbandoned: '（proclab 停止读取输出：程序进程组之外的某个进程仍然占用着它）',
 
