@@ -77,6 +77,7 @@ Progress is kept in .proclab/progress.json: commit it and it travels with your w
   'report.fileFailed': 'The test stopped before its checks could run',
   'report.noMessage': 'Nothing says why: run `npx vitest run` in {dir} to see what vitest says.',
   'report.checks': 'Checks:',
+  'report.headlineAgain': 'In short, the first failure',
 
   'next.failed': 'Read the first failure above, change your exercise.ts, and check again. Stuck? npx proclab hint {number}',
   'next.failedWatching': 'Read the first failure above and save your exercise.ts: it is checked again at once. Stuck? Press h for a hint.',

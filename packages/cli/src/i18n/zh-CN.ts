@@ -76,6 +76,7 @@ NN 是课程编号（01、1）或文件夹名（01-hello-process）。
   'report.fileFailed': '测试在运行各项检查之前就停止了',
   'report.noMessage': '没有任何信息说明原因：在 {dir} 中运行 `npx vitest run`，看看 vitest 怎么说。',
   'report.checks': '各项检查：',
+  'report.headlineAgain': '第一个失败，简单地说',
 
   'next.failed': '读一读上面的第一个失败，修改你的 exercise.ts，再检查一次。卡住了？npx proclab hint {number}',
   'next.failedWatching': '读一读上面的第一个失败，然后保存你的 exercise.ts：保存后会立刻重新检查。卡住了？按 h 看提示。',

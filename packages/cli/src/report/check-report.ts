@@ -32,7 +32,19 @@ export function formatCheckReport(ctx: Context, lesson: Lesson, result: LessonTe
   if (total > 1 || (total === 1 && result.fileError !== undefined)) {
     lines.push('', t('report.checks'), ...result.checks.map((c) => (c.passed ? style.green(`  ✓ ${c.name}`) : style.red(`  ✗ ${c.name}`))))
   }
+  // A long failure (output, timeline) pushes its first words off the screen: say them again, last.
+  if (failure && failure.message.split('\n').length > HEADLINE_AGAIN_AFTER_LINES) {
+    lines.push('', style.bold(`── ${t('report.headlineAgain')} ──`), headline(failure.message))
+  }
   return lines.join('\n')
+}
+
+/** A failure message longer than this many lines ends with its headline again. */
+export const HEADLINE_AGAIN_AFTER_LINES = 15
+
+/** A failure's headline: its first paragraph, the lesson's word on what was probably forgotten. */
+function headline(message: string): string {
+  return message.split(/\n\s*\n/)[0]!.trim()
 }
 
 /**

@@ -35,6 +35,18 @@ describe('proclab check', () => {
     expect(progress()['01-good'].passed).toBe(false)
   })
 
+  test('a long failure ends with its headline again, and long runs of similar lines are collapsed', async () => {
+    course.write('lessons/01-good/exercise.ts', "for (let i = 1; i <= 40; i++) console.log(`step ${i}: ${'#'.repeat(i)}`)\nfor (let i = 1; i <= 30; i++) console.log(`heartbeat ${i}`)\n")
+    const { stdout } = await course.proclab(['check', '01'])
+    expect(stdout).toContain('heartbeat 1\nheartbeat 2\n… 27 more lines like these …\nheartbeat 30\n')
+    expect(stdout).toContain('── stderr: (empty) ──\n\n── In short, the first failure ──\nPrint `done`.\n\nRead the first failure above')
+  })
+
+  test('a short failure says its headline once', async () => {
+    const { stdout } = await course.proclab(['check', '01'])
+    expect(stdout).not.toContain('In short')
+  })
+
   test('a pass opens the solution and names the next lesson', async () => {
     course.write('lessons/01-good/exercise.ts', SOLVED_01)
     const { stdout, exitCode } = await course.proclab(['check', '01'])
