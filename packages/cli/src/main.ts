@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { LANGUAGE_ENV } from '@proclab/harness'
 import { langArgument, parseCommandLine, wholeNumber, type CommandLine } from './command-line.ts'
 import { check } from './commands/check.ts'
 import { DEFAULT_DEV_SEEDS, devCheck } from './commands/dev-check.ts'
@@ -24,6 +25,9 @@ const LEARNER_COMMANDS = new Set(['watch', 'list', 'run', 'check', 'hint', 'rese
 /** Runs the command line; resolves to the exit code. Any error thrown is a message for the user. */
 async function main(argv: string[]): Promise<number> {
   const language = languageFrom(langArgument(argv), process.env)
+  // Every lesson test the CLI runs (check, watch, grade, dev check) inherits this: its check names and
+  // hints, and the harness's words, come out in the CLI's language.
+  process.env[LANGUAGE_ENV] = language
   const t = translator(language)
   const line = parseCommandLine(argv, t)
   if (line.options.help) {

@@ -1,3 +1,4 @@
+import { PROGRAM_OUTPUT_HEADING } from '@proclab/harness'
 import type { Lesson } from '../lessons.ts'
 import { lessonPassed, testLesson, type LessonTestResult, type Target } from '../vitest-runner.ts'
 
@@ -67,11 +68,11 @@ export function overallStatus(book: Gradebook): GradeStatus {
 }
 
 /**
- * Splits a failure message at the program's output, which the harness appends after `Program: …`:
- * the lesson's teaching message comes first, what the program printed after.
+ * Splits a failure message at the program's output, which the harness appends after `Program: …`
+ * (`程序：…` in Chinese): the lesson's teaching message comes first, what the program printed after.
  */
 export function splitFailure(message: string): { teaching: string; programOutput?: string } {
-  const at = message.search(/^Program: /m)
+  const at = message.search(PROGRAM_OUTPUT_HEADING)
   if (at < 0) return { teaching: message }
   return { teaching: message.slice(0, at).trimEnd(), programOutput: message.slice(at).trimEnd() }
 }

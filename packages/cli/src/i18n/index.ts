@@ -1,1 +1,1 @@
-export { CATALOGS, LANGUAGES, languageFrom, placeholdersOf, translator, type Catalog, type Language, type MessageKey, type MessageParams, type Translate } from './translate.ts'
+export { CATALOGS, LANGUAGES, languageFrom, placeholdersOf, translator, type Catalog, type Language, type MessageKey, type Translate } from './translate.ts'
