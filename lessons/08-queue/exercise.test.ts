@@ -1,5 +1,8 @@
 import { describe, test } from 'vitest'
-import { expectProgram, runExercise } from '@proclab/harness'
+import { expectProgram, runExercise, translator } from '@proclab/harness'
+import { messages } from './messages.ts'
+
+const t = translator(messages)
 
 // A reader that waits for an item nobody puts would wait forever: give up well before vitest does.
 const run = await runExercise(import.meta.url, { timeout: 20_000 })
@@ -25,57 +28,30 @@ function parseList(text: string): number[] | null {
   }
 }
 
-describe('lesson 08: passing data through a Queue', () => {
-  test('the program exits normally', () => {
-    program.exitCode(0, 'The program should finish without an error.')
+describe(t('lesson'), () => {
+  test(t('exits'), () => {
+    program.exitCode(0, t('exitsHint'))
   })
 
-  test('the writer put 11, 22, 33 and 44', () => {
+  test(t('writerPut'), () => {
     const put = program.lines(PUT).map((m) => Number(m[1]))
-    program.equal(
-      put,
-      DATA,
-      'The writer should put every number of DATA on the queue and print `writer: put <n>` after each: in the loop of ' +
-        'writer(), `await q.put(n)` and then print the line.',
-    )
+    program.equal(put, DATA, t('writerPutHint'))
   })
 
-  test('the reader got [11, 22, 33, 44], in order', () => {
-    const [, shown] = program.line(
-      GOT,
-      readerCrashed
-        ? 'The reader crashed before printing `reader: got [...]`: read its error on stderr below.'
-        : 'The reader should print `reader: got [...]` once it has taken its items: keep that line in reader().',
-    )
+  test(t('readerGot'), () => {
+    const [, shown] = program.line(GOT, readerCrashed ? t('readerCrashed') : t('readerPrints'))
     const got = parseList(shown!)
-    program.that(Array.isArray(got), 'Print the list as JSON, as the starter does: `reader: got ${JSON.stringify(got)}`.', {
+    program.that(Array.isArray(got), t('printJson'), {
       expected: 'reader: got [11,22,33,44]',
       found: `reader: got ${shown}`,
     })
-    const hint =
-      got!.length === 0
-        ? 'The reader took nothing off the queue. In reader(), call `await q.get()` once per item (DATA.length times) and push ' +
-          'each result onto `got`. get() waits until the writer has put something, so the reader needs no sleep.'
-        : got!.length < DATA.length
-          ? 'The reader stopped too early. Take exactly DATA.length items with `await q.get()`; do not stop when `q.empty()` is ' +
-            'true: the writer may just not have put the next number yet.'
-          : 'A Queue is first in, first out: with one writer, the reader gets the numbers in the order they were put. Push each ' +
-            'item onto `got` as it arrives, without sorting or skipping.'
+    const hint = got!.length === 0 ? t('tookNothing') : got!.length < DATA.length ? t('stoppedEarly') : t('firstInFirstOut')
     program.equal(got, DATA, hint)
   })
 
-  test('the reader caught Empty once the queue was drained', () => {
+  test(t('caughtEmpty'), () => {
     const uncaught = readerCrashed && /\bEmpty\b/.test(run.stderr)
-    program.count(
-      DRAINED,
-      1,
-      uncaught
-        ? 'getNowait() threw mp.Empty, but nothing caught it, so the reader crashed (see stderr). Call it inside try { … } ' +
-            'catch (error) { … } and print `reader: drained, getNowait() threw Empty` when `error instanceof mp.Empty`.'
-        : 'After its four items the reader should show that the queue is drained: call `await q.getNowait()` (it never waits) ' +
-            'inside try/catch, and when the error is an mp.Empty print `reader: drained, getNowait() threw Empty`. ' +
-            'A plain get() would wait forever instead.',
-    )
-    program.before(GOT, DRAINED, 'The reader should try getNowait() only after it has taken all four items and printed them.')
+    program.count(DRAINED, 1, uncaught ? t('emptyUncaught') : t('showDrained'))
+    program.before(GOT, DRAINED, t('drainedAfterGot'))
   })
 })

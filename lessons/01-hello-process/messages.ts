@@ -1,0 +1,43 @@
+import { defineMessages } from '@proclab/harness'
+
+/** Every check name and hint of this lesson's test, in English and in Chinese. */
+export const messages = defineMessages({
+  en: {
+    lesson: 'lesson 01: starting a process',
+
+    exits: 'the program exits normally',
+    exitsHint: 'The program should finish without an error.',
+
+    oneChild: 'exactly one child ran',
+    oneChildHint:
+      'Exactly one line `child kurong 18 pid=… ppid=…` should appear. None means the child never ran (did you ' +
+      "create the Process with `target: greet, args: ['kurong', 18]`, call `p.start()`, and fill in greet?). " +
+      'More than one means the code that starts it runs again in the child: keep it inside `if (mp.isMain(import.meta))`.',
+
+    ownPid: "the child has its own pid, and its parent's pid is the program's",
+    childPrintsPids: 'The child should print its pid and ppid.',
+    parentPrintsPid: 'The parent should still print `parent pid=…`.',
+    samePid: 'The child printed the same pid as the parent: print process.pid inside greet, which runs in the child.',
+    otherPid: 'a pid other than {pid}',
+    ppidIsParent: "The child's ppid should be the parent's pid: print process.ppid inside greet.",
+  },
+  'zh-CN': {
+    lesson: '第 01 课：启动一个进程',
+
+    exits: '程序正常退出',
+    exitsHint: '程序应当运行结束，并且没有出错。',
+
+    oneChild: '恰好运行了一个子进程',
+    oneChildHint:
+      '输出中应当恰好有一行 `child kurong 18 pid=… ppid=…`。一行都没有，说明子进程根本没有运行（你是否用 ' +
+      "`target: greet, args: ['kurong', 18]` 创建了 Process、调用了 `p.start()`，并补全了 greet？）。" +
+      '多于一行，说明启动子进程的代码在子进程里又执行了一遍：把它放在 `if (mp.isMain(import.meta))` 里面。',
+
+    ownPid: '子进程有自己的 pid，它的父进程 pid 就是主程序的 pid',
+    childPrintsPids: '子进程应当打印它的 pid 和 ppid。',
+    parentPrintsPid: '父进程仍应打印 `parent pid=…`。',
+    samePid: '子进程打印的 pid 和父进程相同：请在 greet 里打印 process.pid，greet 是在子进程中运行的。',
+    otherPid: '一个不同于 {pid} 的 pid',
+    ppidIsParent: '子进程的 ppid 应当等于父进程的 pid：请在 greet 里打印 process.ppid。',
+  },
+})
