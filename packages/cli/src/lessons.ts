@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { Context } from './context.ts'
 import type { Language } from './i18n/index.ts'
+import { STARTER_DIR } from './starters.ts'
 
 /** One lesson, everything about it derived from its folder (the folders are the lesson list). */
 export interface Lesson {
@@ -13,6 +14,8 @@ export interface Lesson {
   title: string
   dir: string
   exercise: string
+  /** The pristine starter the course ships, `lessons/NN-topic/.starter/exercise.ts` (see `starters.ts`). */
+  starter: string
   /** `solutions/NN-topic/`, where the reference answer lives. */
   solutionDir: string
   solution: string
@@ -53,6 +56,7 @@ function readLesson(root: string, id: string, language: Language): Lesson {
     title: (language !== 'en' && headingTitle(translationOf(join(dir, 'README.md'), language))) || pkg.proclab?.title || id,
     dir,
     exercise: join(dir, 'exercise.ts'),
+    starter: join(dir, STARTER_DIR, 'exercise.ts'),
     solutionDir,
     solution: join(solutionDir, 'exercise.ts'),
     readme: join(dir, 'README.md'),

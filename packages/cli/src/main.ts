@@ -17,10 +17,6 @@ import { DEFAULT_POINTS } from './grade/gradebook.ts'
 import { languageFrom, translator } from './i18n/index.ts'
 import { findRoot, listLessons, requireLesson } from './lessons.ts'
 import { seedPlan } from './seeds.ts'
-import { rememberStarters } from './starters.ts'
-
-/** Commands a learner runs on their own work: proclab first saves the starters git does not hold, for `reset`. */
-const LEARNER_COMMANDS = new Set(['watch', 'list', 'run', 'check', 'hint', 'reset'])
 
 /** Runs the command line; resolves to the exit code. Any error thrown is a message for the user. */
 async function main(argv: string[]): Promise<number> {
@@ -37,8 +33,6 @@ async function main(argv: string[]): Promise<number> {
   const root = findRoot()
   if (!root) throw new Error(t('errors.noCourse', { from: process.cwd() }))
   const ctx: Context = { root, lessons: listLessons(root, language), language, t }
-  // An author trying a solution (`--solution`) is not a learner starting on a lesson.
-  if (LEARNER_COMMANDS.has(line.command) && !line.options.solution) rememberStarters(ctx.root, ctx.lessons)
   return dispatch(ctx, line)
 }
 

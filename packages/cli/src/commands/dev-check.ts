@@ -4,6 +4,7 @@ import type { Context } from '../context.ts'
 import { LANGUAGES } from '../i18n/index.ts'
 import { translationOf, type Lesson } from '../lessons.ts'
 import { replayCommand, seedPlan, testUnderSeeds } from '../seeds.ts'
+import { hasLocalChanges } from '../starters.ts'
 import { firstFailure, lessonPassed, testLesson } from '../vitest-runner.ts'
 import { readHints } from './hint.ts'
 
@@ -15,8 +16,9 @@ type Problems = string[]
 
 /**
  * `proclab dev check [NN] [--seeds K]`: proves, for every lesson (or one), that it is complete in both
- * languages, that its test passes against the solution under the default schedule and seeds 1 to K,
- * and that it fails against the unmodified starter with a message (rustlings' `dev check`).
+ * languages, that the starter copy it ships (`.starter/exercise.ts`, what `reset` restores) is its
+ * `exercise.ts`, that its test passes against the solution under the default schedule and seeds 1 to
+ * K, and that it fails against the unmodified starter with a message (rustlings' `dev check`).
  * Returns an exit code.
  */
 export async function devCheck(ctx: Context, lessons: Lesson[], seeds = DEFAULT_DEV_SEEDS): Promise<number> {
@@ -50,6 +52,10 @@ function structureProblems(ctx: Context, lesson: Lesson): Problems {
     missing(translationOf(lesson.hints, language), t('dev.whatHints', { language }))
   }
   missing(lesson.exercise, t('dev.whatStarter'))
+  missing(lesson.starter, t('dev.whatStarterCopy', { exercise: relative(root, lesson.exercise) }))
+  if (hasLocalChanges(lesson)) {
+    problems.push(t('dev.starterCopyDiffers', { exercise: relative(root, lesson.exercise), starter: relative(root, lesson.starter), number: lesson.number }))
+  }
   missing(lesson.solution, t('dev.whatSolution'))
   if (lesson.title === lesson.id) problems.push(t('dev.noTitle', { id: lesson.id, example: '"proclab": { "title": … }' }))
   if (existsSync(lesson.exercise) && !readFileSync(lesson.exercise, 'utf8').includes('TODO')) {

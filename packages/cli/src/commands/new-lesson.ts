@@ -2,6 +2,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync 
 import { basename, extname, join, relative } from 'node:path'
 import type { Context } from '../context.ts'
 import { requireLesson, type Lesson } from '../lessons.ts'
+import { hasLocalChanges, readStarter, STARTER_DIR } from '../starters.ts'
 import { WRITTEN_SOLUTION } from './solution.ts'
 
 /** What a lesson's name must look like: a number, a dash, and a topic in lower-case words. */
@@ -12,8 +13,8 @@ const NOT_COPIED = new Set(['node_modules', '.turbo', 'dist', 'coverage', WRITTE
 const TEXT_FILES = new Set(['.md', '.ts', '.json', '.mjs', '.js'])
 
 /**
- * `proclab new NN-topic --from MM`: scaffolds lessons/NN-topic and solutions/NN-topic from lesson MM,
- * with the new package name, a placeholder title, and the lesson number rewritten wherever the text
+ * `proclab new NN-topic --from MM`: scaffolds lessons/NN-topic and solutions/NN-topic from lesson MM
+ * (its pristine starter, whatever its working `exercise.ts` holds), with the new package name, a placeholder title, and the lesson number rewritten wherever the text
  * refers to the lesson itself. The copy needs no edit outside its folders. Returns an exit code.
  */
 export function newLesson(ctx: Context, name: string, from: string): number {
@@ -29,15 +30,37 @@ export function newLesson(ctx: Context, name: string, from: string): number {
   const solutionDir = join(root, 'solutions', name)
   for (const dir of [lessonDir, solutionDir]) if (existsSync(dir)) throw new Error(t('new.exists', { dir: relative(root, dir) }))
 
+  const starter = readStarter(source)
+  if (starter === undefined) throw new Error(t('new.noStarter', { starter: relative(root, source.starter) }))
+
   const title = placeholderTitle(topic)
   const rename = renamer(source, { id: name, number, title })
   copyLessonFiles(source.dir, lessonDir, rename)
   if (existsSync(source.solutionDir)) copyLessonFiles(source.solutionDir, solutionDir, rename)
-  rewritePackage(join(lessonDir, 'package.json'), source, name, title)
+  // The source's exercise.ts may be its author's own solution: the new lesson starts from the pristine starter.
+  for (const file of [join(lessonDir, 'exercise.ts'), join(lessonDir, STARTER_DIR, 'exercise.ts')]) writeFileSync(file, rename(starter))
+  const packageName = rewritePackage(join(lessonDir, 'package.json'), source, name, title)
 
+  if (hasLocalChanges(source)) console.log(t('new.localChanges', { exercise: relative(root, source.exercise), starter: relative(root, source.starter) }))
   console.log(t('new.created', { lesson: relative(root, lessonDir), solution: relative(root, solutionDir), from: source.id }))
   console.log(t('new.nextSteps', { dir: relative(root, lessonDir), number }))
+  if (npmInstallNeeded(root, relative(root, lessonDir), packageName)) console.log(t('new.npmInstall'))
   return 0
+}
+
+/**
+ * Whether npm must run before the new workspace package is usable: when the lockfile does not list it
+ * (`npm ci` refuses a lockfile out of step with the workspaces), or when installed packages do not
+ * link it yet. A course with neither has nothing to bring up to date.
+ */
+export function npmInstallNeeded(root: string, workspace: string, packageName: string): boolean {
+  const lockfile = join(root, 'package-lock.json')
+  if (existsSync(lockfile)) {
+    const locked = JSON.parse(readFileSync(lockfile, 'utf8')) as { packages?: Record<string, unknown> }
+    if (!locked.packages?.[workspace]) return true
+  }
+  const installed = join(root, 'node_modules')
+  return existsSync(installed) && !existsSync(join(installed, packageName))
 }
 
 /** `shared-memory` → `Shared memory`: a title to replace, good enough to pass `dev check` meanwhile. */
@@ -81,12 +104,13 @@ function filesUnder(dir: string): string[] {
   })
 }
 
-/** The new package: its name (the old one with the new folder name, or `@proclab/lesson-NN-topic`), title, and no sources yet. */
-function rewritePackage(file: string, source: Lesson, id: string, title: string): void {
+/** The new package: its name (the old one with the new folder name, or `@proclab/lesson-NN-topic`), title, and no sources yet. Returns the name. */
+function rewritePackage(file: string, source: Lesson, id: string, title: string): string {
   const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name: string; proclab?: { title?: string; sources?: string[] } }
   pkg.name = source.packageName.includes(source.id) ? source.packageName.replace(source.id, id) : `@proclab/lesson-${id}`
   pkg.proclab = { ...pkg.proclab, title, ...(pkg.proclab?.sources ? { sources: [] } : {}) }
   writeFileSync(file, JSON.stringify(pkg, null, 2) + '\n')
+  return pkg.name
 }
 
 function escape(text: string): string {

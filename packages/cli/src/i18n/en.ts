@@ -96,11 +96,9 @@ Progress is kept in .proclab/progress.json: commit it and it travels with your w
   'hint.untranslated': '(This lesson has no hints in your language yet: here they are in English.)',
 
   'reset.noStarter':
-    'There is no starter to restore {file} from: git does not have it, and proclab saved no copy. Get it back from where you got the course (git checkout, or a fresh download).',
+    'There is no starter to restore {file} from: {starter}, the copy the course ships, is missing. Get it back from where you got the course (git checkout -- {starter}, or a fresh download).',
   'reset.unchanged': 'Lesson {number} is already the starter: nothing to reset.',
-  'reset.done': 'Lesson {number}: {file} is the starter again ({from}).',
-  'reset.fromGit': "from git's last commit",
-  'reset.fromCopy': 'from the copy proclab saved when it first saw the lesson',
+  'reset.done': 'Lesson {number}: {file} is the starter again, as the course shipped it.',
   'reset.backup': 'Your version is kept in {file}',
 
   'solution.locked':
@@ -144,10 +142,12 @@ Progress is kept in .proclab/progress.json: commit it and it travels with your w
   'new.numberTaken': 'Lesson {number} exists already ({id}): pick a number no lesson has.',
   'new.exists': '{dir} exists already: pick another name, or remove it first.',
   'new.created': 'Created {lesson} and {solution}, copied from {from}.',
+  'new.noStarter': '{starter} is missing, so there is no pristine starter to copy: restore it (git checkout -- {starter}) and run the command again.',
+  'new.localChanges': 'Note: {exercise} has local changes. The new lesson starts from {starter}, the starter as the course shipped it, not from your version.',
   'new.nextSteps': `Next:
-  1. Give it its title in {dir}/package.json, then write its README.md and hints.md (with their .zh-CN.md translations), exercise.ts and exercise.test.ts.
-  2. Run npm install at the root, so npm links the new workspace package.
-  3. Prove it with npx proclab dev check {number}`,
+  1. Give it its title in {dir}/package.json, then write its README.md and hints.md (with their .zh-CN.md translations), exercise.ts and exercise.test.ts; copy the final exercise.ts to {dir}/.starter/exercise.ts, the starter \`reset\` restores.
+  2. Prove it with npx proclab dev check {number}`,
+  'new.npmInstall': 'Then run npm install at the root: the lockfile (and node_modules) must list the new workspace package.',
 
   'trace.running': 'Running {file} with tracing on…',
   'trace.summary': '{file}: exit code {exitCode}, {processes} process(es) traced.',
@@ -162,6 +162,8 @@ Progress is kept in .proclab/progress.json: commit it and it travels with your w
   'dev.whatReadme': 'the lesson text ({language})',
   'dev.whatHints': 'two to four hints ({language}), each under a `## ` heading',
   'dev.whatStarter': 'the starter program',
+  'dev.whatStarterCopy': 'a copy of {exercise}, the pristine starter that reset restores and new copies',
+  'dev.starterCopyDiffers': '{exercise} differs from {starter}, the starter that reset restores and new copies. If exercise.ts is the starter you mean to ship, copy it there (cp {exercise} {starter}); if it is your own solution, put the starter back with npx proclab reset {number}.',
   'dev.whatSolution': 'the reference solution, with the same file name and exports as the starter',
   'dev.noTitle': 'lessons/{id}/package.json has no title: add {example}.',
   'dev.noTodo': '{file} has no TODO: mark what the learner must write.',

@@ -94,11 +94,9 @@ NN 是课程编号（01、1）或文件夹名（01-hello-process）。
   'hint.none': '{file} 里没有提示：每条提示以标题 `## ` 开头。',
   'hint.untranslated': '（这一课的提示还没有中文版，以下是英文提示。）',
 
-  'reset.noStarter': '找不到可以用来恢复 {file} 的初始代码：git 里没有它，proclab 也没有保存副本。请从你获得课程的地方重新取得它（git checkout，或重新下载）。',
+  'reset.noStarter': '找不到可以用来恢复 {file} 的初始代码：课程自带的副本 {starter} 不见了。请从你获得课程的地方重新取得它（git checkout -- {starter}，或重新下载）。',
   'reset.unchanged': '第 {number} 课已经是初始代码，不需要重置。',
-  'reset.done': '第 {number} 课：{file} 已恢复为初始代码（{from}）。',
-  'reset.fromGit': '来自 git 的最近一次提交',
-  'reset.fromCopy': '来自 proclab 第一次见到这一课时保存的副本',
+  'reset.done': '第 {number} 课：{file} 已恢复为课程发布时的初始代码。',
   'reset.backup': '你的版本保存在 {file}',
 
   'solution.locked': '第 {number} 课的参考答案要在你自己的练习通过之后才能看：先完成它，再用 npx proclab check {number} 检查（或在监视模式下保存）。卡住了？npx proclab hint {number}',
@@ -141,10 +139,12 @@ NN 是课程编号（01、1）或文件夹名（01-hello-process）。
   'new.numberTaken': '第 {number} 课已经存在（{id}）：请选一个还没有被使用的编号。',
   'new.exists': '{dir} 已经存在：请换一个名字，或先删除它。',
   'new.created': '已从 {from} 复制，创建了 {lesson} 和 {solution}。',
+  'new.noStarter': '缺少 {starter}，所以没有可复制的原始初始代码：请先恢复它（git checkout -- {starter}），再运行这条命令。',
+  'new.localChanges': '注意：{exercise} 有本地修改。新课从 {starter}（课程发布时的初始代码）开始，而不是从你的版本开始。',
   'new.nextSteps': `下一步：
-  1. 在 {dir}/package.json 中写上标题，然后编写 README.md 和 hints.md（以及它们的 .zh-CN.md 译文）、exercise.ts 和 exercise.test.ts。
-  2. 在仓库根目录运行 npm install，让 npm 链接这个新的工作区包。
-  3. 用 npx proclab dev check {number} 验证它。`,
+  1. 在 {dir}/package.json 中写上标题，然后编写 README.md 和 hints.md（以及它们的 .zh-CN.md 译文）、exercise.ts 和 exercise.test.ts；把最终的 exercise.ts 复制到 {dir}/.starter/exercise.ts，这是 \`reset\` 恢复的初始代码。
+  2. 用 npx proclab dev check {number} 验证它。`,
+  'new.npmInstall': '然后在仓库根目录运行 npm install：lockfile（以及 node_modules）必须列出这个新的工作区包。',
 
   'trace.running': '正在开启追踪运行 {file}…',
   'trace.summary': '{file}：退出码 {exitCode}，追踪到 {processes} 个进程。',
@@ -159,6 +159,8 @@ NN 是课程编号（01、1）或文件夹名（01-hello-process）。
   'dev.whatReadme': '课文（{language}）',
   'dev.whatHints': '两到四条提示（{language}），每条以 `## ` 标题开头',
   'dev.whatStarter': '初始程序',
+  'dev.whatStarterCopy': '{exercise} 的副本，即 reset 恢复、new 复制的原始初始代码',
+  'dev.starterCopyDiffers': '{exercise} 与 {starter}（reset 恢复、new 复制的初始代码）不一致。如果 exercise.ts 就是你要发布的初始代码，请把它复制过去（cp {exercise} {starter}）；如果它是你自己的解答，请用 npx proclab reset {number} 恢复初始代码。',
   'dev.whatSolution': '参考答案，文件名和导出与初始程序相同',
   'dev.noTitle': 'lessons/{id}/package.json 没有标题：请添加 {example}。',
   'dev.noTodo': '{file} 中没有 TODO：请标出学员需要编写的地方。',

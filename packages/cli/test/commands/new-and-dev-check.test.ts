@@ -35,6 +35,24 @@ describe('proclab dev check', () => {
     expect(stdout).toBe('✓ 03-seeded\n\ndev check: 1 passed, 0 failed')
   })
 
+  test('requires the shipped starter copy to be the lesson’s exercise.ts, and says how to bring them together', async () => {
+    const starter = file('lessons/01-good/.starter/exercise.ts')
+    try {
+      course.write('lessons/01-good/.starter/exercise.ts', "console.log('an older starter') // TODO\n")
+      const { stdout, exitCode } = await course.proclab(['dev', 'check', '01'])
+      expect(exitCode).toBe(1)
+      expect(stdout).toContain(
+        'lessons/01-good/exercise.ts differs from lessons/01-good/.starter/exercise.ts, the starter that reset restores and new copies. If exercise.ts is the starter you mean to ship, copy it there (cp lessons/01-good/exercise.ts lessons/01-good/.starter/exercise.ts); if it is your own solution, put the starter back with npx proclab reset 01.',
+      )
+      rmSync(join(course.dir, 'lessons/01-good/.starter'), { recursive: true })
+      expect((await course.proclab(['dev', 'check', '01'])).stdout).toContain(
+        'lessons/01-good/.starter/exercise.ts is missing: add a copy of lessons/01-good/exercise.ts, the pristine starter that reset restores and new copies.',
+      )
+    } finally {
+      course.write('lessons/01-good/.starter/exercise.ts', starter)
+    }
+  })
+
   test('requires each lesson text and its hints in English and Chinese, with as many hints in each', async () => {
     const readme = file('lessons/01-good/README.zh-CN.md')
     const hints = file('lessons/01-good/hints.zh-CN.md')
@@ -58,7 +76,8 @@ describe('proclab new', () => {
     const created = await course.proclab(['new', '04-saying-done-again', '--from', '01'])
     expect(created.exitCode).toBe(0)
     expect(created.stdout).toContain('Created lessons/04-saying-done-again and solutions/04-saying-done-again, copied from 01-good.')
-    expect(created.stdout).toContain('2. Run npm install at the root, so npm links the new workspace package.')
+    // The fake course has no lockfile and no node_modules: nothing for npm install to bring up to date.
+    expect(created.stdout).not.toContain('npm install')
     expect(JSON.parse(file('lessons/04-saying-done-again/package.json'))).toEqual({
       name: 'fake-lesson-04-saying-done-again',
       private: true,
@@ -72,6 +91,35 @@ describe('proclab new', () => {
     const checked = await course.proclab(['dev', 'check', '04'])
     expect(checked.stdout).toBe('✓ 04-saying-done-again\n\ndev check: 1 passed, 0 failed')
     expect((await course.proclab(['list'])).stdout).toMatch(/· 04 {2}Saying done again +lessons\/04-saying-done-again/)
+  })
+
+  test('copies the pristine starter, not a solved exercise.ts, and says so', async () => {
+    course.write('lessons/01-good/exercise.ts', file('solutions/01-good/exercise.ts'))
+    try {
+      const { stdout } = await course.proclab(['new', '05-solved-source', '--from', '01'])
+      expect(stdout).toContain(
+        'Note: lessons/01-good/exercise.ts has local changes. The new lesson starts from lessons/01-good/.starter/exercise.ts, the starter as the course shipped it, not from your version.',
+      )
+      expect(file('lessons/05-solved-source/exercise.ts')).toBe(file('lessons/01-good/.starter/exercise.ts'))
+      expect(file('lessons/05-solved-source/.starter/exercise.ts')).toBe(file('lessons/01-good/.starter/exercise.ts'))
+    } finally {
+      course.write('lessons/01-good/exercise.ts', file('lessons/01-good/.starter/exercise.ts'))
+      for (const dir of ['lessons', 'solutions']) rmSync(join(course.dir, dir, '05-solved-source'), { recursive: true })
+    }
+  })
+
+  test('says to run npm install only when the lockfile or node_modules do not list the new package yet', async () => {
+    const lockfile = { packages: { '': {}, 'lessons/01-good': {} } }
+    course.write('package-lock.json', JSON.stringify(lockfile))
+    try {
+      const { stdout } = await course.proclab(['new', '06-locked', '--from', '01'])
+      expect(stdout).toContain('Then run npm install at the root: the lockfile (and node_modules) must list the new workspace package.')
+      course.write('package-lock.json', JSON.stringify({ packages: { ...lockfile.packages, 'lessons/07-listed': {} } }))
+      expect((await course.proclab(['new', '07-listed', '--from', '01'])).stdout).not.toContain('npm install')
+    } finally {
+      rmSync(join(course.dir, 'package-lock.json'))
+      for (const id of ['06-locked', '07-listed']) for (const dir of ['lessons', 'solutions']) rmSync(join(course.dir, dir, id), { recursive: true })
+    }
   })
 
   test.each([

@@ -9,43 +9,37 @@ const course = courseForEachTest()
 const EXERCISE = 'lessons/01-good/exercise.ts'
 const backups = () => readdirSync(join(course.dir, '.proclab/backups/01-good'))
 
-/** Makes the course its own git repository, its files committed as shipped. */
-async function commitCourse(): Promise<void> {
-  const git = (...args: string[]) =>
-    execa('git', ['-c', 'user.name=Teacher', '-c', 'user.email=teacher@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: course.dir })
-  await git('init', '-q')
-  await git('add', '-A')
-  await git('commit', '-q', '-m', 'the course as shipped')
-}
+/** Runs git in the course, as someone with a name and an email. */
+const git = (...args: string[]) =>
+  execa('git', ['-c', 'user.name=Learner', '-c', 'user.email=learner@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: course.dir })
 
 describe('proclab reset', () => {
-  test('restores the starter from git’s last commit, keeping the learner’s version', async () => {
-    await commitCourse()
+  test('restores the starter the course ships, keeping the learner’s version', async () => {
     course.write(EXERCISE, "console.log('my attempt')\n")
     const { stdout, exitCode } = await course.proclab(['reset', '01'])
     expect(exitCode).toBe(0)
-    expect(stdout).toMatch(/^Lesson 01: lessons\/01-good\/exercise\.ts is the starter again \(from git's last commit\)\.\nYour version is kept in \.proclab\/backups\/01-good\/exercise\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.ts$/)
+    expect(stdout).toMatch(/^Lesson 01: lessons\/01-good\/exercise\.ts is the starter again, as the course shipped it\.\nYour version is kept in \.proclab\/backups\/01-good\/exercise\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.ts$/)
     expect(course.read(EXERCISE)).toBe(STARTER_01)
     expect(backups()).toHaveLength(1)
     expect(course.read(`.proclab/backups/01-good/${backups()[0]}`)).toBe("console.log('my attempt')\n")
-    // git had it: no copy was needed.
-    expect(readdirSync(join(course.dir, '.proclab'))).not.toContain('starters')
   })
 
-  test('outside git, restores the copy proclab saved the first time it saw the lesson', async () => {
-    await course.proclab(['list'])
+  test('after the learner commits their work, still restores the pristine starter, not their last commit', async () => {
+    await git('init', '-q')
+    await git('add', '-A')
+    await git('commit', '-q', '-m', 'the course as shipped')
     course.write(EXERCISE, SOLVED_01)
-    const { stdout } = await course.proclab(['reset', '1'])
-    expect(stdout).toContain('is the starter again (from the copy proclab saved when it first saw the lesson).')
+    await git('commit', '-q', '-am', 'lesson 01 solved')
+    const { stdout } = await course.proclab(['reset', '01'])
+    expect(stdout).toContain('Lesson 01: lessons/01-good/exercise.ts is the starter again, as the course shipped it.')
     expect(course.read(EXERCISE)).toBe(STARTER_01)
-    expect(course.read('.proclab/starters/01-good/exercise.ts')).toBe(STARTER_01)
+    expect(course.read(`.proclab/backups/01-good/${backups()[0]}`)).toBe(SOLVED_01)
   })
 
   test('a deleted exercise comes back, with nothing to back up', async () => {
-    await course.proclab(['list'])
     rmSync(join(course.dir, EXERCISE))
     const { stdout } = await course.proclab(['reset', '01'])
-    expect(stdout).toBe("Lesson 01: lessons/01-good/exercise.ts is the starter again (from the copy proclab saved when it first saw the lesson).")
+    expect(stdout).toBe('Lesson 01: lessons/01-good/exercise.ts is the starter again, as the course shipped it.')
     expect(course.read(EXERCISE)).toBe(STARTER_01)
   })
 
@@ -53,12 +47,12 @@ describe('proclab reset', () => {
     expect((await course.proclab(['reset', '01'])).stdout).toBe('Lesson 01 is already the starter: nothing to reset.')
   })
 
-  test('with no starter anywhere, it says where to get one', async () => {
-    rmSync(join(course.dir, EXERCISE))
+  test('with the shipped starter gone, it says where to get it back', async () => {
+    rmSync(join(course.dir, 'lessons/01-good/.starter'), { recursive: true })
     const { stderr, exitCode } = await course.proclab(['reset', '01'])
     expect(exitCode).toBe(2)
     expect(stderr).toBe(
-      'proclab: There is no starter to restore lessons/01-good/exercise.ts from: git does not have it, and proclab saved no copy. Get it back from where you got the course (git checkout, or a fresh download).',
+      'proclab: There is no starter to restore lessons/01-good/exercise.ts from: lessons/01-good/.starter/exercise.ts, the copy the course ships, is missing. Get it back from where you got the course (git checkout -- lessons/01-good/.starter/exercise.ts, or a fresh download).',
     )
   })
 })

@@ -14,6 +14,7 @@ export function fakeLesson(id: string, title: string): Lesson {
     title,
     dir,
     exercise: `${dir}/exercise.ts`,
+    starter: `${dir}/.starter/exercise.ts`,
     solutionDir: `${COURSE}/solutions/${id}`,
     solution: `${COURSE}/solutions/${id}/exercise.ts`,
     readme: `${dir}/README.md`,

@@ -90,7 +90,7 @@ describe.runIf(tmuxInstalled)('proclab watch in a terminal', () => {
     await t.waitFor('[y/N]')
     await t.press('y')
     const reset = await t.waitFor(/Your version is kept in (\.proclab\/backups\/01-good\/exercise\.[\dTZ-]+\.ts)[\s\S]*Keys:/)
-    expect(reset).toContain('Lesson 01: lessons/01-good/exercise.ts is the starter again (from the copy proclab saved when it first saw the lesson).')
+    expect(reset).toContain('Lesson 01: lessons/01-good/exercise.ts is the starter again, as the course shipped it.')
     expect(course.read('lessons/01-good/exercise.ts')).toBe(STARTER_01)
     const backup = /Your version is kept in (\S+)/.exec(reset)![1]!
     expect(course.read(backup)).toBe("console.log('my attempt')\n")
