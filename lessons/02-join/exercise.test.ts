@@ -1,5 +1,8 @@
 import { describe, test } from 'vitest'
-import { expectProgram, runExercise } from '@proclab/harness'
+import { expectProgram, runExercise, translator } from '@proclab/harness'
+import { messages } from './messages.ts'
+
+const t = translator(messages)
 
 const run = await runExercise(import.meta.url)
 const program = expectProgram(run)
@@ -7,28 +10,16 @@ const program = expectProgram(run)
 const CHILD_FINISHED = /^child laoniao: finished$/
 const PARENT_DONE = /^parent: done\b/
 
-describe('lesson 02: waiting for a child with join', () => {
-  test('the program exits normally', () => {
-    program.exitCode(0, 'The program should finish without an error.')
+describe(t('lesson'), () => {
+  test(t('exits'), () => {
+    program.exitCode(0, t('exitsHint'))
   })
 
-  test('the child ran once, to the end', () => {
-    program.count(
-      CHILD_FINISHED,
-      1,
-      'Exactly one line `child laoniao: finished` should appear. None means the child never ran to the end: keep ' +
-        "`new mp.Process({ target: work, args: ['laoniao'] })` and `p.start()`. More than one means the code that starts " +
-        'it runs again in the child: keep it inside `if (mp.isMain(import.meta))`.',
-    )
+  test(t('childRanOnce'), () => {
+    program.count(CHILD_FINISHED, 1, t('childRanOnceHint'))
   })
 
-  test("the child finished before the parent's last line", () => {
-    program.before(
-      CHILD_FINISHED,
-      PARENT_DONE,
-      "The parent printed 'parent: done' before the child finished. `p.start()` returns at once and the child runs " +
-        'alongside the parent, so the parent must wait for it: did you `await p.join()` before the last line? ' +
-        '(Without `await`, join() only hands back a Promise and the parent carries straight on.)',
-    )
+  test(t('childFirst'), () => {
+    program.before(CHILD_FINISHED, PARENT_DONE, t('childFirstHint'))
   })
 })

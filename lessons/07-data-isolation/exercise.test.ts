@@ -1,5 +1,8 @@
 import { describe, test } from 'vitest'
-import { expectProgram, runExercise } from '@proclab/harness'
+import { expectProgram, runExercise, translator } from '@proclab/harness'
+import { messages } from './messages.ts'
+
+const t = translator(messages)
 
 const run = await runExercise(import.meta.url)
 const program = expectProgram(run)
@@ -9,58 +12,38 @@ const CHILD = /^(child-\d+) pid=(\d+) sees names=(\[.*\]) age=(-?\d+)$/
 // `parent pid=… after: names=[] age=22`, printed by the parent after both joins.
 const PARENT_AFTER = /^parent pid=(\d+) after: names=(\[.*\]) age=(-?\d+)$/
 
-describe('lesson 07: each process has its own data', () => {
-  test('the program exits normally', () => {
-    program.exitCode(0, 'The program should finish without an error.')
+describe(t('lesson'), () => {
+  test(t('exits'), () => {
+    program.exitCode(0, t('exitsHint'))
   })
 
-  test('two children each printed what they see', () => {
+  test(t('twoChildren'), () => {
     const who = program.lines(CHILD).map((m) => m[1])
-    program.equal(
-      [...who].sort(),
-      ['child-1', 'child-2'],
-      "Each child should print one `child-N pid=… sees names=… age=…` line. Start a second Process with `target: change, args: ['child-2', 10]` " +
-        'next to the first, and `await` its join too.',
-    )
+    program.equal([...who].sort(), ['child-1', 'child-2'], t('twoChildrenHint'))
   })
 
-  test('each child ran in a process of its own', () => {
-    const [, parentPid] = program.line(PARENT_AFTER, 'The parent should still print `parent pid=… after: names=… age=…` at the end.')
-    program.distinct(
-      [parentPid, ...program.lines(CHILD).map((m) => m[2])],
-      'The parent and each child should print a different pid. A repeated pid means change() was called directly instead of through a Process.',
-    )
+  test(t('ownProcess'), () => {
+    const [, parentPid] = program.line(PARENT_AFTER, t('printParentAfter'))
+    program.distinct([parentPid, ...program.lines(CHILD).map((m) => m[2])], t('repeatedPid'))
   })
 
-  test.each([
+  const CHANGES = [
     ['child-1', '["child-1"]', 23],
     ['child-2', '["child-2"]', 32],
-  ] as const)('%s saw only its own change', (who, names, age) => {
-    const line = program.lines(CHILD).find((m) => m[1] === who)
-    program.that(line !== undefined, `${who} should print what it sees: start it as a Process running change().`, {
-      expected: `a line \`${who} pid=… sees names=${names} age=${age}\``,
-      found: 'no such line',
+  ] as const
+  for (const [who, names, age] of CHANGES) {
+    test(t('ownChange', { who }), () => {
+      const line = program.lines(CHILD).find((m) => m[1] === who)
+      program.that(line !== undefined, t('printChild', { who }), { expected: t('aChildLine', { who, names, age }), found: t('noSuchLine') })
+      const [, , , seenNames, seenAge] = line!
+      const hint = seenNames === '[]' ? t('unchanged', { who }) : t('onlyOwn', { who })
+      program.equal(`names=${seenNames} age=${seenAge}`, `names=${names} age=${age}`, hint)
     })
-    const [, , , seenNames, seenAge] = line!
-    const hint =
-      seenNames === '[]'
-        ? `${who} saw the list and the number unchanged: in change(), push \`who\` onto names and add \`years\` to age before printing.`
-        : `${who} should see only its own change: its own fresh copy of the module, with just '${who}' in the list and 22 plus its own years. ` +
-          'If it saw the other child too, both changes happened in one process: run each call of change() in its own Process.'
-    program.equal(`names=${seenNames} age=${seenAge}`, `names=${names} age=${age}`, hint)
-  })
+  }
 
-  test('the parent still sees the original data after the joins', () => {
-    program.before(
-      CHILD,
-      PARENT_AFTER,
-      "The parent's `after:` line should come after both children's lines: `await` the join of every child before printing it.",
-    )
-    const [, , names, age] = program.line(PARENT_AFTER, 'The parent should still print `parent pid=… after: names=… age=…` at the end.')
-    program.equal(
-      `names=${names} age=${age}`,
-      'names=[] age=22',
-      "The children changed their own copies, so the parent's names should still be [] and its age 22. If they changed, the parent called change() itself: leave that to the children.",
-    )
+  test(t('parentOriginal'), () => {
+    program.before(CHILD, PARENT_AFTER, t('afterLast'))
+    const [, , names, age] = program.line(PARENT_AFTER, t('printParentAfter'))
+    program.equal(`names=${names} age=${age}`, 'names=[] age=22', t('parentUnchanged'))
   })
 })
