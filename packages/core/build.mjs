@@ -4,8 +4,15 @@
 import { build } from 'esbuild'
 
 await build({
-  // pool-worker, manager-process: a child looks them up by their exported names, so they must stay exported.
-  entryPoints: ['src/index.ts', 'src/bootstrap.ts', 'src/futures/index.ts', 'src/pool-worker.ts', 'src/manager-process.ts'],
+  // pool-worker, managers/process: a child looks them up by their exported names, so they must stay
+  // exported. The bootstrap sits at the top of dist/, beside the chunks: popen finds it next to itself.
+  entryPoints: [
+    'src/index.ts',
+    { in: 'src/spawn/bootstrap.ts', out: 'bootstrap' },
+    'src/futures/index.ts',
+    'src/pool-worker.ts',
+    'src/managers/process.ts',
+  ],
   outbase: 'src',
   outdir: 'dist',
   bundle: true,

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { realpathSync } from 'node:fs'
 import { inspect } from 'node:util'
 import { isRunning } from './pids.ts'
-import { isChild } from './child-flag.ts'
+import { isChild } from './spawn/child-flag.ts'
 import { initTracing, trace } from './trace.ts'
 
 /** What every process object exposes about itself: the main process, a child, a pool worker. */

@@ -1,9 +1,9 @@
-import type { Connection } from './connection.ts'
+import type { Connection } from './pipes/connection.ts'
 import { EOFError } from './errors.ts'
-import type { PoolReply, PoolTask, TargetRef } from './protocol.ts'
-import { importExport } from './import-export.ts'
+import type { PoolMessage, PoolReply, PoolTask, TargetRef } from './transport/messages.ts'
+import { importExport } from './spawn/targets.ts'
 import { reviveShared } from './reduction.ts'
-import { serializeError } from './remote-error.ts'
+import { serializeError } from './transport/remote-error.ts'
 import { trace } from './trace.ts'
 
 /**
@@ -11,7 +11,7 @@ import { trace } from './trace.ts'
  * pipe one at a time, replying with results or the error, until told to stop, until `maxTasks` tasks
  * are done (the pool then starts a fresh worker), or until the pool is gone.
  */
-export async function poolWorker(tasks: Connection<PoolTask | PoolReply | null>, initializer: TargetRef | null, initargs: unknown[], maxTasks: number): Promise<void> {
+export async function poolWorker(tasks: Connection<PoolMessage>, initializer: TargetRef | null, initargs: unknown[], maxTasks: number): Promise<void> {
   if (initializer) await (await importExport<(...args: unknown[]) => unknown>(initializer))(...initargs)
   for (let done = 0; maxTasks === 0 || done < maxTasks; done++) {
     let task: PoolTask | null

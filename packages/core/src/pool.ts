@@ -3,9 +3,9 @@ import { AsyncResult } from './async-result.ts'
 import { cpuCount } from './cpu.ts'
 import { StateError, withCode } from './errors.ts'
 import { keepAliveWhile } from './keep-alive.ts'
-import type { TargetRef } from './protocol.ts'
+import type { TargetRef } from './transport/messages.ts'
 import { assertCloneable } from './reduction.ts'
-import { locateExport } from './targets.ts'
+import { locateExport } from './spawn/targets.ts'
 import { checkTaskArguments, taskFunction, WorkerSet, type Task, type TaskOutcome } from './worker-set.ts'
 
 /** Options of a {@link Pool}, as Python's `Pool(processes, initializer, initargs, maxtasksperchild)`. */

@@ -1,14 +1,14 @@
 import { inspect } from 'node:util'
-import { constants } from 'node:os'
-import { isImportingTarget } from './child-flag.ts'
+import { isImportingTarget } from './spawn/child-flag.ts'
 import { childExited, childStarted } from './children.ts'
 import { currentProcess, nextChildIdentity, type ProcessInfo } from './current.ts'
 import { StateError, withCode } from './errors.ts'
-import { Popen } from './popen.ts'
-import type { StartMessage } from './protocol.ts'
+import { Popen } from './spawn/popen.ts'
+import type { StartMessage } from './transport/messages.ts'
 import { prepareForChild, SHARED, type SharedObject } from './reduction.ts'
 import { pause, pauseSync, seeded } from './schedule.ts'
-import { locateExport } from './targets.ts'
+import { signalName } from './spawn/signals.ts'
+import { locateExport } from './spawn/targets.ts'
 import { trace, traceWait } from './trace.ts'
 import { settledWithin, validTimeout } from './timeouts.ts'
 
@@ -268,7 +268,7 @@ function isSubclass(process: Process): boolean {
 /** `-15` → `-SIGTERM`, as Python's repr shows it. */
 function exitCodeName(code: number): string {
   if (code >= 0) return String(code)
-  const name = Object.entries(constants.signals).find(([, number]) => number === -code)?.[0]
+  const name = signalName(-code)
   return name ? `-${name}` : String(code)
 }
 

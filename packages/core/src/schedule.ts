@@ -1,4 +1,5 @@
 import { currentProcess } from './current.ts'
+import { SEED_ENV } from './env.ts'
 import { sleepSync } from './timeouts.ts'
 
 /**
@@ -9,7 +10,6 @@ import { sleepSync } from './timeouts.ts'
  * failure found under a seed can be replayed. Without the variable, nothing is paused.
  */
 
-export const SEED_ENV = 'PROCLAB_SEED'
 const MAX_PAUSE_MS = 3
 
 const given = process.env[SEED_ENV]

@@ -2,6 +2,15 @@ import { inspect } from 'node:util'
 import { withCode } from './errors.ts'
 
 /**
+ * Options of a waiting call (a queue's put and get, a lock's acquire): `block: false` never waits;
+ * `timeout` (ms) bounds the wait.
+ */
+export interface WaitOptions {
+  block?: boolean
+  timeout?: number
+}
+
+/**
  * Checks a timeout argument (milliseconds; `undefined` or `Infinity` waits forever) and returns it as a number.
  * @param api The public call, for the message: `Process.join()`.
  */

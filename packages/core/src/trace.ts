@@ -1,7 +1,6 @@
 import { openSync, writeSync } from 'node:fs'
+import { TRACE_ENV, TRACE_EPOCH_ENV } from './env.ts'
 
-/** The environment variable naming the file every proclab process appends trace events to. */
-export const TRACE_ENV = 'PROCLAB_TRACE'
 
 /** Who an event is about: the process that started, exited, blocked… */
 export interface TraceSubject {
@@ -13,10 +12,9 @@ export interface TraceSubject {
 /**
  * Every process of a traced program stamps events with one clock: the system's monotonic clock (the
  * same in all processes, never stepped) plus one offset to the epoch, taken by the first process and
- * inherited by its children through this variable. Each process's own `performance.timeOrigin` is
+ * inherited by its children through TRACE_EPOCH_ENV. Each process's own `performance.timeOrigin` is
  * only as exact as a millisecond, too coarse to order a release before the next acquire.
  */
-const EPOCH_ENV = 'PROCLAB_TRACE_EPOCH'
 let epoch = 0
 
 const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6
@@ -34,8 +32,8 @@ export function initTracing(self: () => TraceSubject): void {
   if (!file || fd !== undefined) return
   // One append-mode descriptor: each event is one write(2), which O_APPEND keeps whole across processes.
   fd = openSync(file, 'a')
-  epoch = Number(process.env[EPOCH_ENV]) || performance.timeOrigin + performance.now() - monotonicMs()
-  process.env[EPOCH_ENV] = String(epoch)
+  epoch = Number(process.env[TRACE_EPOCH_ENV]) || performance.timeOrigin + performance.now() - monotonicMs()
+  process.env[TRACE_EPOCH_ENV] = String(epoch)
   tracing = true // the descriptor stays open until the process ends, so events written at exit still land
 }
 

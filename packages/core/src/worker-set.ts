@@ -1,13 +1,13 @@
-import { constants } from 'node:os'
-import { Pipe, SEND_CHECKED, type Connection } from './connection.ts'
+import { Pipe, SEND_CHECKED, type Connection } from './pipes/connection.ts'
 import { Deque } from './deque.ts'
 import { EOFError, ProcessError, withCode } from './errors.ts'
 import { poolWorker } from './pool-worker.ts'
 import { Process, whenExited } from './process.ts'
-import type { PoolReply, PoolTask, TargetRef } from './protocol.ts'
+import { unknownMessage, type PoolMessage, type PoolReply, type TargetRef } from './transport/messages.ts'
 import { prepareForChild, SHARED } from './reduction.ts'
-import { reviveError } from './remote-error.ts'
-import { locateExport } from './targets.ts'
+import { reviveError } from './transport/remote-error.ts'
+import { signalName } from './spawn/signals.ts'
+import { locateExport } from './spawn/targets.ts'
 
 /**
  * The workers behind `Pool` and `ProcessPoolExecutor`: starts them once and reuses them, hands each
@@ -42,7 +42,7 @@ export interface WorkerSetOptions {
 
 interface Worker {
   process: Process
-  tasks: Connection<PoolTask | PoolReply | null>
+  tasks: Connection<PoolMessage>
   inFlight: Task[]
   receiving: boolean
   /** Told to stop (sent `null`). */
@@ -121,7 +121,7 @@ export class WorkerSet {
   }
 
   #startWorker(): void {
-    const [parentEnd, workerEnd] = Pipe<PoolTask | PoolReply | null>()
+    const [parentEnd, workerEnd] = Pipe<PoolMessage>()
     const { initializer, initargs, maxTasksPerChild } = this.#options
     const process = new Process({ target: poolWorker, args: [workerEnd, initializer, initargs, maxTasksPerChild], name: `PoolWorker-${++workersStarted}`, daemon: true })
     process.start()
@@ -162,7 +162,7 @@ export class WorkerSet {
         const reply = (await worker.tasks.recv()) as unknown as PoolReply
         const task = worker.inFlight.shift()
         if (!task || task.index !== reply.index) continue // settled already (terminate)
-        task.settle(reply.kind === 'done' ? { values: reply.values } : { error: reviveError(reply.error, `${worker.process.name} (pid ${worker.process.pid})`) })
+        task.settle(outcomeOf(reply, `${worker.process.name} (pid ${worker.process.pid})`))
         this.#dispatch()
       }
     } catch (error) {
@@ -176,13 +176,25 @@ export class WorkerSet {
     this.#workers.delete(worker)
     worker.tasks.close()
     if (worker.inFlight.length > 0) {
-      const how = exitCode < 0 ? `was killed by ${signalName(-exitCode)}` : `exited with code ${exitCode}`
+      const how = exitCode < 0 ? `was killed by ${signalName(-exitCode) ?? `signal ${-exitCode}`}` : `exited with code ${exitCode}`
       const error = new ProcessError(`${worker.process.name} (pid ${worker.process.pid}) ${how} while running a task; the task did not finish.`)
       this.#options.onDeath(worker.inFlight.splice(0), error)
     }
     // Keep the pool at its size while there is work, or while it is open.
     if (!this.#stopping || this.#pending.length > 0) this.#startWorker()
     this.#dispatch()
+  }
+}
+
+/** What a worker's reply means for its task; `where` names the worker in a revived error. */
+function outcomeOf(reply: PoolReply, where: string): TaskOutcome {
+  switch (reply.kind) {
+    case 'done':
+      return { values: reply.values }
+    case 'failed':
+      return { error: reviveError(reply.error, where) }
+    default:
+      return unknownMessage(reply, 'A pool')
   }
 }
 
@@ -194,13 +206,10 @@ export function taskFunction(known: Map<Function, TargetRef>, fn: Function, api:
 }
 
 /**
- * Checks, once and as a whole, that what a call submits can reach a worker: `args`, or all of `items`;
- * `root` names it in messages (`args[0].onDone`, `items[3]`).
- */
-/**
- * Checks a task's arguments and returns them ready to send: as they are, or, when they hold manager
- * proxies (which connect on their own), a copy with handles in their place (`shared`). Any other
- * shared object is refused: it can only be handed to a process when it starts.
+ * Checks, once and as a whole, a task's arguments (`args`, or all of `items`; `root` names them in
+ * messages: `args[0].onDone`, `items[3]`) and returns them ready to send: as they are, or, when they
+ * hold manager proxies (which connect on their own), a copy with handles in their place (`shared`).
+ * Any other shared object is refused: it can only be handed to a process when it starts.
  */
 export function checkTaskArguments<T>(api: string, value: T, root: string): { value: T; shared: boolean } {
   const prepared = prepareForChild(value, root, api)
@@ -218,8 +227,4 @@ function refusedShared(api: string): TypeError {
     ),
     'ERR_MP_NOT_CLONEABLE',
   )
-}
-
-function signalName(signal: number): string {
-  return Object.entries(constants.signals).find(([, n]) => n === signal)?.[0] ?? `signal ${signal}`
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
 import { killAll, runProgram } from '@proclab/harness'
 import { execa } from 'execa'
-import { authenticateServer } from '../src/managers/auth.ts'
+import { authenticateServer } from '../src/transport/auth.ts'
 import { killLeftoversAfterEach, start } from './helpers.ts'
 import { dieHoldingManagerLock, lockedRemoteIncrements, putOnQueue, recordPid, taskQueue } from './fixtures/manager-targets.ts'
 

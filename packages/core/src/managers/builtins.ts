@@ -1,4 +1,4 @@
-import { JoinableQueue, Queue } from '../queues.ts'
+import { JoinableQueue, Queue } from '../queues/queue.ts'
 import { ServedArray, ServedDict, ServedList, ServedNamespace, ServedValue } from './served-data.ts'
 import { ServedBarrier, ServedCondition, ServedEvent, ServedLock, ServedSemaphore } from './served-sync.ts'
 import type { Factory } from './server.ts'

@@ -1,12 +1,12 @@
 import { createConnection } from 'node:net'
 import { inspect } from 'node:util'
 import { StateError } from '../errors.ts'
-import { Link, LinkClosedError, type Message } from '../link.ts'
+import { Link, LinkClosedError } from '../transport/link.ts'
 import { registerReviver, SHARED, type SharedHandle } from '../reduction.ts'
-import { reviveError } from '../remote-error.ts'
-import type { SerializedError } from '../protocol.ts'
-import { describeAddress, socketOptions, type Address } from './address.ts'
-import { authenticateServer } from './auth.ts'
+import { reviveError } from '../transport/remote-error.ts'
+import type { ManagerOutcome, ManagerRequest, Unnumbered } from '../transport/messages.ts'
+import { describeAddress, socketOptions, type Address } from '../transport/address.ts'
+import { authenticateServer } from '../transport/auth.ts'
 import { waitForPredicate } from '../sync/condition.ts'
 import { validTimeout } from '../timeouts.ts'
 import { OBJECT_REF } from './server.ts'
@@ -36,17 +36,17 @@ export class ManagerConnection {
   }
 
   /** Sends a request and resolves its value, or rejects with the error it threw on the server. */
-  async request(message: Message): Promise<unknown> {
+  async request(message: Unnumbered<ManagerRequest>): Promise<unknown> {
     if (this.#gone) throw this.#gone
     const link = await this.#ready
-    let reply: Message
+    let reply: ManagerOutcome
     try {
       reply = await link.request(message).reply
     } catch (error) {
       if (error instanceof LinkClosedError) throw this.#lost()
       throw error
     }
-    if (reply.error) throw reviveError(reply.error as SerializedError, `the manager server at ${this.#where}`)
+    if (reply.error) throw reviveError(reply.error, `the manager server at ${this.#where}`)
     return reply.value
   }
 

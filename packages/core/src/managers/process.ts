@@ -1,10 +1,10 @@
-import type { Connection } from './connection.ts'
-import { importExport } from './import-export.ts'
-import type { Address } from './managers/address.ts'
-import { BUILTIN_FACTORIES } from './managers/builtins.ts'
-import { ManagerServer, type Factory } from './managers/server.ts'
-import type { SerializedError, TargetRef } from './protocol.ts'
-import { serializeError } from './remote-error.ts'
+import type { Connection } from '../pipes/connection.ts'
+import { importExport } from '../spawn/targets.ts'
+import type { Address } from '../transport/address.ts'
+import { BUILTIN_FACTORIES } from './builtins.ts'
+import { ManagerServer, type Factory } from './server.ts'
+import type { SerializedError, TargetRef } from '../transport/messages.ts'
+import { serializeError } from '../transport/remote-error.ts'
 
 /**
  * The process `BaseManager.start()` starts: it serves the manager's objects until a client asks it to

@@ -1,4 +1,4 @@
-import type { Queue, JoinableQueue } from '../queues.ts'
+import type { Queue, JoinableQueue } from '../queues/queue.ts'
 import type { Typecode, ElementOf } from '../sharedctypes.ts'
 import type { ServedArray, ServedDict, ServedList, ServedNamespace, ServedValue } from './served-data.ts'
 import type { ServedBarrier, ServedCondition, ServedEvent, ServedLock, ServedSemaphore } from './served-sync.ts'

@@ -1,7 +1,6 @@
 import { inspect } from 'node:util'
 import { BrokenBarrierError, StateError, withCode } from '../errors.ts'
-import type { WaitOptions } from '../queues.ts'
-import { validTimeout } from '../timeouts.ts'
+import { validTimeout, type WaitOptions } from '../timeouts.ts'
 import { EXPOSED, TAKES_CALLER, type Caller } from './serving.ts'
 
 /**

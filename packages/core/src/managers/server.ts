@@ -1,12 +1,13 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import { inspect } from 'node:util'
 import { keepAliveWhile } from '../keep-alive.ts'
-import { Link, type Message } from '../link.ts'
+import { Link, type Incoming } from '../transport/link.ts'
+import { unknownMessage, UnknownMessageError, type ManagerRequest } from '../transport/messages.ts'
 import { assertCloneable } from '../reduction.ts'
-import { serializeError } from '../remote-error.ts'
+import { serializeError } from '../transport/remote-error.ts'
 import { settledWithin } from '../timeouts.ts'
-import { removeSocketFile, socketOptions, type Address } from './address.ts'
-import { authenticateClient } from './auth.ts'
+import { removeSocketFile, socketOptions, type Address } from '../transport/address.ts'
+import { authenticateClient } from '../transport/auth.ts'
 import { EXPOSED, TAKES_CALLER, type Caller } from './serving.ts'
 
 /**
@@ -112,20 +113,20 @@ export class ManagerServer {
     void call.finally(() => this.#calls.delete(call))
   }
 
-  async #handle(message: Message, link: Link, caller: Caller): Promise<void> {
+  async #handle(message: Incoming, link: Link, caller: Caller): Promise<void> {
+    if (!isManagerRequest(message)) return this.#refuse(link)
     const { seq } = message
-    if (typeof seq !== 'number') return this.#refuse(link)
     try {
       const value = await this.#run(message, caller)
       assertCloneable(value, 'the result', 'A manager proxy call', 'its result')
       link.reply(seq, { value })
     } catch (error) {
-      if (error instanceof MalformedMessage) return this.#refuse(link)
+      if (error instanceof MalformedMessage || error instanceof UnknownMessageError) return this.#refuse(link)
       link.reply(seq, { error: serializeError(error) })
     }
   }
 
-  #run(message: Message, caller: Caller): unknown {
+  #run(message: ManagerRequest, caller: Caller): unknown {
     switch (message.kind) {
       case 'create':
         return this.#create(message)
@@ -136,11 +137,11 @@ export class ManagerServer {
         setImmediate(() => void this.close())
         return null
       default:
-        throw new MalformedMessage()
+        return unknownMessage(message, 'A manager server')
     }
   }
 
-  async #create({ typeid, args }: Message): Promise<string> {
+  async #create({ typeid, args }: Extract<ManagerRequest, { kind: 'create' }>): Promise<string> {
     if (typeof typeid !== 'string' || !Array.isArray(args)) throw new MalformedMessage()
     const factory = this.#options.factories.get(typeid)
     if (!factory) throw new TypeError(`The manager has no type '${typeid}': register it on the server, with YourManager.register('${typeid}', callable), before it serves.`)
@@ -157,7 +158,7 @@ export class ManagerServer {
     return id
   }
 
-  async #call({ id, method, args }: Message, caller: Caller): Promise<unknown> {
+  async #call({ id, method, args }: Extract<ManagerRequest, { kind: 'call' }>, caller: Caller): Promise<unknown> {
     if (typeof id !== 'string' || typeof method !== 'string' || !Array.isArray(args)) throw new MalformedMessage()
     const object = this.#objects.get(id) as Record<string | symbol, unknown> | undefined
     if (!object) throw new ReferenceError(`The manager has no object ${id}.`)
@@ -185,3 +186,10 @@ export class ManagerServer {
 
 /** A message no proclab proxy sends: the connection is closed. */
 class MalformedMessage extends Error {}
+
+const REQUEST_KINDS = new Set<string>(['create', 'call', 'shutdown'] satisfies ManagerRequest['kind'][])
+
+/** Whether a message from a peer (which may send anything) is a numbered manager request; its fields are checked where they are used. */
+function isManagerRequest(message: Incoming): message is ManagerRequest {
+  return REQUEST_KINDS.has(message.kind) && typeof (message as { seq?: unknown }).seq === 'number'
+}

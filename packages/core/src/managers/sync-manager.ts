@@ -1,4 +1,4 @@
-import { localAddress } from './address.ts'
+import { localAddress } from '../transport/address.ts'
 import { BaseManager, type ManagerOptions } from './base-manager.ts'
 import { BUILTIN_FACTORIES } from './builtins.ts'
 import type { SyncManagerTypes } from './proxies.ts'
@@ -19,7 +19,7 @@ for (const [typeid, factory] of BUILTIN_FACTORIES) SyncManager.register(typeid, 
  */
 export async function Manager(options?: ManagerOptions): Promise<SyncManager> {
   // Its proxies only reach this machine's processes: a Unix socket, unless told otherwise.
-  const manager = new SyncManager({ address: localAddress(), ...options })
+  const manager = new SyncManager({ address: localAddress('manager'), ...options })
   await manager.start()
   return manager
 }

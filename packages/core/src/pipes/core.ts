@@ -1,7 +1,8 @@
-import { Deque } from './deque.ts'
-import { afterPeerExit, type ObjectMessage, type Servant } from './endpoint.ts'
-import type { Link } from './link.ts'
-import { bulkBytes } from './reduction.ts'
+import { Deque } from '../deque.ts'
+import { afterPeerExit, type Servant } from '../transport/endpoint.ts'
+import { unknownMessage, type PipeEnd, type PipeMessage } from '../transport/messages.ts'
+import type { Link } from '../transport/link.ts'
+import { bulkBytes } from '../reduction.ts'
 
 /**
  * A pipe's state, kept by the process that created it (its owner). Each end has an inbox (what was
@@ -78,18 +79,18 @@ function wake(end: EndState): void {
 }
 
 /** How the owner answers other processes about one pipe. */
-export function pipeServant(core: PipeCore): Servant {
+export function pipeServant(core: PipeCore): Servant<PipeMessage> {
   // Holders registered through a link end when it closes: that process (and its children) are gone.
   const heldThrough = new Map<Link, Set<string>>()
-  return (message: ObjectMessage, link: Link) => {
-    const end = message.end as 0 | 1
-    const key = message.key as HolderKey
+  return (message, link) => {
+    const end: PipeEnd = message.end
     switch (message.kind) {
       case 'c.send':
         return core.send(end, message.value, undefined) // already a fresh copy, made by deserializing
       case 'c.sub':
-        return core.subscribe(end, link, message.reader as string)
+        return core.subscribe(end, link, message.reader)
       case 'c.hold': {
+        const key = message.key
         core.hold(end, key)
         let keys = heldThrough.get(link)
         if (!keys) {
@@ -101,13 +102,15 @@ export function pipeServant(core: PipeCore): Servant {
         keys.add(`${end}:${key}`)
         return
       }
-      case 'c.release':
+      case 'c.release': {
+        const key = message.key
         heldThrough.get(link)?.delete(`${end}:${key}`)
         // From the holder itself, in order after its data; from the process that started it, on its exit.
         if (link.peerPid !== undefined && key !== `pid:${link.peerPid}`) return core.releaseAfterExit(end, Number(key.slice(4)))
         return core.release(end, key)
+      }
       default:
-        throw new Error(`A pipe received a message it does not understand: ${message.kind}`)
+        return unknownMessage(message, 'A pipe')
     }
   }
 }

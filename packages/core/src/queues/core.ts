@@ -1,5 +1,5 @@
-import { Deque } from './deque.ts'
-import type { QueueSlots } from './queue-slots.ts'
+import { Deque } from '../deque.ts'
+import type { QueueSlots } from './slots.ts'
 
 /**
  * A queue's state, kept by the process that created it (its owner); other processes reach it through

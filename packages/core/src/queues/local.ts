@@ -1,9 +1,10 @@
-import { Deque } from './deque.ts'
-import { linkTo, newObjectId, receive } from './endpoint.ts'
-import type { Link } from './link.ts'
-import { bulkBytes } from './reduction.ts'
-import type { Getter, QueueCore } from './queue-core.ts'
-import type { QueueSlots } from './queue-slots.ts'
+import { Deque } from '../deque.ts'
+import { linkTo, newObjectId, receive } from '../transport/endpoint.ts'
+import type { Link } from '../transport/link.ts'
+import type { QueueMessage, QueueRecall, ReplyTo } from '../transport/messages.ts'
+import { bulkBytes } from '../reduction.ts'
+import type { Getter, QueueCore } from './core.ts'
+import type { QueueSlots } from './slots.ts'
 
 /**
  * The two ways to reach a queue: directly, in the process that owns it, or through a link to the owner.
@@ -80,7 +81,7 @@ export class RemoteQueue implements QueueAccess {
   readonly #ahead = new Deque<{ id: number; item: unknown }>()
   /** Where the owner asks for them back (when a second consumer appears). */
   readonly #reader = newObjectId()
-  #ack: { kind: 'q.ack'; id: string; ids: number[] } | undefined
+  #ack: Extract<QueueMessage, { kind: 'q.ack' }> | undefined
   #ackBatch = -1
 
   constructor(
@@ -92,7 +93,7 @@ export class RemoteQueue implements QueueAccess {
     this.#link = linkTo(owner)
     this.fireAndForget = maxsize === 0
     // After the current turn: a batch that arrived just before the recall is in #ahead by then.
-    receive(this.#reader, () => setImmediate(() => this.#giveBack()))
+    receive<QueueRecall>(this.#reader, () => setImmediate(() => this.#giveBack()))
   }
 
   async put(value: unknown, block: boolean, timeout: number): Promise<boolean> {
@@ -106,11 +107,10 @@ export class RemoteQueue implements QueueAccess {
 
   async get(block: boolean, timeout: number): Promise<{ item?: unknown; empty?: boolean }> {
     if (this.#ahead.length === 0) {
-      const message = { kind: 'q.get', id: this.id, block: block && timeout !== 0, want: PREFETCH, reader: this.#reader }
-      const { answer } = await this.#withdrawable(message, timeout, 'q.cancel')
+      const answer = await this.#withdrawableGet(block && timeout !== 0, timeout)
       if (answer.empty) return { empty: true }
-      const ids = answer.ids as number[]
-      ;(answer.items as unknown[]).forEach((item, i) => this.#ahead.push({ id: ids[i]!, item }))
+      const ids = answer.ids
+      answer.items.forEach((item, i) => this.#ahead.push({ id: ids[i]!, item }))
     }
     const next = this.#ahead.shift()!
     this.#acknowledge(next.id)
@@ -118,7 +118,7 @@ export class RemoteQueue implements QueueAccess {
   }
 
   async size(): Promise<{ size: number; full: boolean }> {
-    const reply = (await this.#link.request({ kind: 'q.size', id: this.id }).reply) as unknown as { size: number; full: boolean }
+    const reply = await this.#link.request({ kind: 'q.size', id: this.id }).reply
     return { ...reply, size: reply.size + this.#ahead.length }
   }
 
@@ -140,7 +140,7 @@ export class RemoteQueue implements QueueAccess {
   }
 
   async taskDone(): Promise<boolean> {
-    return (await this.#link.request({ kind: 'q.taskDone', id: this.id }).reply).ok as boolean
+    return (await this.#link.request({ kind: 'q.taskDone', id: this.id }).reply).ok
   }
 
   async join(): Promise<void> {
@@ -148,12 +148,12 @@ export class RemoteQueue implements QueueAccess {
   }
 
   /**
-   * A request that, after `timeout`, asks the owner to withdraw it, and then takes whichever answer
-   * comes: "withdrawn", or the real answer if it was already on its way (never both, never neither).
+   * A get that, after `timeout`, asks the owner to withdraw it, and then takes whichever answer comes:
+   * "empty" (withdrawn), or the items if they were already on their way (never both, never neither).
    */
-  async #withdrawable(message: { kind: string; id: string; [field: string]: unknown }, timeout: number, withdraw: string) {
-    const { seq, reply } = this.#link.request(message)
-    const cancel = deadline(timeout, () => this.#link.send({ kind: withdraw, id: this.id, of: seq }))
-    return { seq, answer: await reply.finally(cancel) }
+  async #withdrawableGet(block: boolean, timeout: number): Promise<ReplyTo<'q.get'>> {
+    const { seq, reply } = this.#link.request({ kind: 'q.get', id: this.id, block, want: PREFETCH, reader: this.#reader })
+    const cancel = deadline(timeout, () => this.#link.send({ kind: 'q.cancel', id: this.id, of: seq }))
+    return reply.finally(cancel)
   }
 }

@@ -1,22 +1,16 @@
 import { inspect } from 'node:util'
-import { newObjectId, serve } from './endpoint.ts'
-import { Empty, Full, StateError, withCode } from './errors.ts'
-import { keepAliveWhile } from './keep-alive.ts'
-import { LinkClosedError } from './link.ts'
-import { LocalQueue, RemoteQueue, type QueueAccess } from './queue-access.ts'
-import { QueueCore } from './queue-core.ts'
-import { queueServant } from './queue-server.ts'
-import { QueueSlots } from './queue-slots.ts'
-import { assertCloneable, registerReviver, reviveHandle, SHARED, snapshot, type SharedHandle, type SharedObject } from './reduction.ts'
-import { validTimeout } from './timeouts.ts'
-import { pause, seeded } from './schedule.ts'
-import { traceWait } from './trace.ts'
-
-/** Options of a waiting call: `block: false` never waits; `timeout` (ms) bounds the wait. */
-export interface WaitOptions {
-  block?: boolean
-  timeout?: number
-}
+import { newObjectId, serve } from '../transport/endpoint.ts'
+import { Empty, Full, StateError, withCode } from '../errors.ts'
+import { keepAliveWhile } from '../keep-alive.ts'
+import { LinkClosedError } from '../transport/link.ts'
+import { LocalQueue, RemoteQueue, type QueueAccess } from './local.ts'
+import { QueueCore } from './core.ts'
+import { queueServant } from './servant.ts'
+import { QueueSlots } from './slots.ts'
+import { assertCloneable, registerReviver, reviveHandle, SHARED, snapshot, type SharedHandle, type SharedObject } from '../reduction.ts'
+import { validTimeout, type WaitOptions } from '../timeouts.ts'
+import { pause, seeded } from '../schedule.ts'
+import { traceWait } from '../trace.ts'
 
 type QueueType = 'Queue' | 'JoinableQueue' | 'SimpleQueue'
 interface QueueHandle extends SharedHandle {

@@ -1,6 +1,7 @@
-import type { ObjectMessage, Servant } from './endpoint.ts'
-import type { Link } from './link.ts'
-import type { Getter, QueueCore } from './queue-core.ts'
+import type { Servant } from '../transport/endpoint.ts'
+import { unknownMessage, type QueueMessage } from '../transport/messages.ts'
+import type { Link } from '../transport/link.ts'
+import type { Getter, QueueCore } from './core.ts'
 
 /**
  * How a queue's owner answers other processes. Each request gets exactly one reply, even one that is
@@ -13,11 +14,6 @@ import type { Getter, QueueCore } from './queue-core.ts'
  * order, and from then on hands out one item per request: every consumer still sees the items it gets
  * in queue order, and no item waits in one process while another waits for it.
  */
-
-interface RemoteWaiter {
-  link: Link
-  seq: number
-}
 
 /** One peer process's unfinished business with this queue. */
 interface Peer {
@@ -33,7 +29,7 @@ interface Peer {
 
 type Consumer = Link | 'local'
 
-export function queueServant(core: QueueCore): Servant {
+export function queueServant(core: QueueCore): Servant<QueueMessage> {
   const peers = new Map<Link, Peer>()
   const consumers = new Set<Consumer>()
   /** Requests that came during a recall, run in order once every recalled item is back. */
@@ -103,7 +99,7 @@ export function queueServant(core: QueueCore): Servant {
     for (let taken = core.tryGet(); taken.found; taken = items.length < most ? core.tryGet() : { found: false }) items.push(taken.item)
     if (items.length > 0) return send(link, seq, items)
     if (!block) return link.reply(seq, { empty: true })
-    const getter: Getter & RemoteWaiter = { link, seq, deliver: (item) => send(link, seq, [item]) }
+    const getter: Getter = { deliver: (item) => send(link, seq, [item]) }
     peer.getters.set(seq, getter)
     core.waitToGet(getter)
   }
@@ -121,35 +117,34 @@ export function queueServant(core: QueueCore): Servant {
     link.reply(seq, { empty: true })
   }
 
-  return (message: ObjectMessage, link: Link) => {
-    const seq = message.seq as number
+  return (message, link) => {
     switch (message.kind) {
       case 'q.put':
         // In a bounded queue, the producer took a free place before sending.
         return core.put(message.value)
       case 'q.get':
-        peerOf(link).reader = message.reader as string
-        return admit(link, () => get(link, seq, message.block as boolean, message.want as number))
+        peerOf(link).reader = message.reader
+        return admit(link, () => get(link, message.seq, message.block, message.want))
       case 'q.cancel':
-        return withdraw(link, message.of as number)
+        return withdraw(link, message.of)
       case 'q.ack': {
         // Taken for good: in a bounded queue, its place is free again.
         const peer = peers.get(link)
         let taken = 0
-        for (const id of message.ids as number[]) if (peer?.inFlight.delete(id)) taken++
+        for (const id of message.ids) if (peer?.inFlight.delete(id)) taken++
         core.slots?.give(taken)
         return
       }
       case 'q.return':
-        return giveBack(peerOf(link), message.ids as number[])
+        return giveBack(peerOf(link), message.ids)
       case 'q.size':
-        return link.reply(seq, { size: core.items.length, full: core.full() })
+        return link.reply(message.seq, { size: core.items.length, full: core.full() })
       case 'q.taskDone':
-        return link.reply(seq, { ok: core.taskDone() })
+        return link.reply(message.seq, { ok: core.taskDone() })
       case 'q.join':
-        return core.whenAllDone(() => link.reply(seq, {}))
+        return core.whenAllDone(() => link.reply(message.seq, { done: true }))
       default:
-        throw new Error(`A queue received a message it does not understand: ${message.kind}`)
+        return unknownMessage(message, 'A queue')
     }
   }
 }

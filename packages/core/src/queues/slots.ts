@@ -1,5 +1,5 @@
-import { pollUntil } from './sync/waiting.ts'
-import { registerPrimitive, SharedPrimitive } from './sync/primitive.ts'
+import { pollUntil } from '../sync/waiting.ts'
+import { registerPrimitive, SharedPrimitive } from '../sync/primitive.ts'
 
 /**
  * The free places of a bounded queue, counted in shared memory, as Python's Queue counts them with a

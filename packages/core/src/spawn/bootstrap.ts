@@ -3,18 +3,21 @@
  * the start message, become that `Process`, import the target's module, run, and turn the outcome into
  * an exit code. Plain JavaScript with no loader, so a child starts as fast as Node allows.
  */
-import './mark-child.ts'
 // Everything the user's module will import from @proclab/core is loaded while this child is a spare.
-import './index.ts'
+import '../index.ts'
 import { inspect } from 'node:util'
-import { markTargetImported } from './child-flag.ts'
-import { becomeChild, ParentProcess, type ProcessInfo } from './current.ts'
-import { Process, processInChild } from './process.ts'
-import { importExport } from './import-export.ts'
-import { unknownMessage, type ParentMessage } from './protocol.ts'
-import { connected } from './endpoint.ts'
-import { reviveShared } from './reduction.ts'
-import { trace } from './trace.ts'
+import { markChild, markTargetImported } from './child-flag.ts'
+import { becomeChild, ParentProcess, type ProcessInfo } from '../current.ts'
+import { Process, processInChild } from '../process.ts'
+import { importExport } from './targets.ts'
+import { unknownMessage, type ParentMessage, type StartMessage } from '../transport/messages.ts'
+import { connected } from '../transport/endpoint.ts'
+import { reviveShared } from '../reduction.ts'
+import { trace } from '../trace.ts'
+
+// First: every module loaded from now on, the user's included, sees a child. (Nothing proclab runs
+// while its own modules load asks, so the imports above need not see it.)
+markChild()
 
 // Stack traces point at the TypeScript the user wrote, through the inline source maps of the cache.
 process.setSourceMapsEnabled(true)
@@ -31,11 +34,15 @@ process.on('uncaughtException', (error) => exitWithError(error))
 // A closed channel means the parent is gone (on Linux the kernel's death signal usually comes first).
 process.once('disconnect', () => process.exit(1))
 process.once('message', (message: ParentMessage) => {
-  if (message.kind !== 'start') unknownMessage(message.kind)
-  void run(message)
+  switch (message.kind) {
+    case 'start':
+      return void run(message)
+    default:
+      return unknownMessage(message.kind, 'A child process') // one kind so far: its name narrows, not the message
+  }
 })
 
-async function run(message: Extract<ParentMessage, { kind: 'start' }>): Promise<void> {
+async function run(message: StartMessage): Promise<void> {
   name = message.name
   adoptEnvironment(message)
   const parent = new ParentProcess(message.parent.name, message.parent.pid)

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { constants, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ProcessError, withCode } from './errors.ts'
-import type { StartMessage } from './protocol.ts'
+import { ProcessError, withCode } from '../errors.ts'
+import type { StartMessage } from '../transport/messages.ts'
+import { exitCodeOfSignal } from './signals.ts'
 import { keepAsSpare, refillSpare, takeSpare } from './spare.ts'
 
 /**
@@ -55,7 +56,7 @@ export class Popen {
     this.pid = this.#child.pid
     this.exited = new Promise((resolve) => {
       this.#child.once('exit', (code, signal) => {
-        this.exitCode = code ?? -(constants.signals[signal!] ?? 1)
+        this.exitCode = code ?? exitCodeOfSignal(signal!)
         resolve(this.exitCode)
       })
     })

@@ -1,12 +1,13 @@
 import { pathToFileURL } from 'node:url'
-import { childModule } from './child-modules.ts'
-import { withCode } from './errors.ts'
+import { childModule } from './transpile-cache.ts'
+import { withCode } from '../errors.ts'
 import { definingScript } from './function-location.ts'
-import type { TargetRef } from './protocol.ts'
+import type { TargetRef } from '../transport/messages.ts'
 
 /**
- * Turning a function into something a child can find: the module that defines it and the name it is
- * exported under there (Python pickles a function as module + qualified name, the same idea).
+ * A function by module and name, both ways: `locateExport` turns a function into the module that
+ * defines it and the name it is exported under there; `importExport`, in another process, turns that
+ * back into the function (Python pickles a function as module + qualified name, the same idea).
  */
 
 /** Where each function was defined: that never changes, while the module's code on disk may. */
@@ -53,4 +54,21 @@ function declaration(fn: Function): string {
 function notExported(message: string, fn: Function): TypeError {
   const inline = fn.name === '' || fn.name === 'target' ? ' An inline arrow function cannot be re-imported: move it to the top level of the module and export it.' : ''
   return withCode(new TypeError(message + inline), 'ERR_MP_TARGET_NOT_EXPORTED')
+}
+
+/** Functions already imported in this process, by module and export name. */
+const imported = new Map<string, Function>()
+
+/** In another process: the function (or class) that `locateExport` described, imported once. */
+export async function importExport<T extends Function>(ref: TargetRef): Promise<T> {
+  const key = `${ref.module}#${ref.exportName}`
+  let value = imported.get(key)
+  if (!value) {
+    const found = ((await import(ref.module)) as Record<string, unknown>)[ref.exportName]
+    if (typeof found !== 'function') {
+      throw new TypeError(`This process could not find the export '${ref.exportName}' in ${ref.module}: the module changed after the parent located it.`)
+    }
+    imported.set(key, (value = found))
+  }
+  return value as T
 }

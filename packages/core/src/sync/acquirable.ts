@@ -1,7 +1,6 @@
 import type { StateError } from '../errors.ts'
-import type { WaitOptions } from '../queues.ts'
 import { pause, seeded } from '../schedule.ts'
-import { validTimeout } from '../timeouts.ts'
+import { validTimeout, type WaitOptions } from '../timeouts.ts'
 import { trace, traceWait, tracing } from '../trace.ts'
 import { holding, holdingTaken, RESOLVED, SharedPrimitive, TRUE } from './primitive.ts'
 import { pollUntil } from './waiting.ts'

@@ -5,9 +5,11 @@ import { inspect } from 'node:util'
 import { withCode } from '../errors.ts'
 
 /**
- * Where a manager's server listens: `[host, port]` over TCP (for other machines), or a Unix socket
- * path (a Manager for this machine's processes: about a third faster per call, and reachable from
- * nowhere else). On Linux the path is in the abstract namespace, which leaves no file behind.
+ * Where a process listens: `[host, port]` over TCP (a manager for other machines), or a Unix socket
+ * path (every process's endpoint, and a Manager for this machine's processes: about a third faster per
+ * call than TCP, and reachable from nowhere else). On Linux the path is in the abstract namespace,
+ * which leaves no file behind. A new transport starts here: an address form, then one listen and one
+ * connect for it.
  */
 export type Address = [host: string, port: number] | string
 
@@ -23,9 +25,12 @@ export function validAddress(address: unknown, api: string): Address {
   )
 }
 
-/** A new Unix socket address for a server on this machine. */
-export function localAddress(): string {
-  const name = `proclab-manager-${process.pid}-${Math.random().toString(36).slice(2, 10)}`
+/**
+ * A new Unix socket address on this machine: `proclab-<pid>-<random>` (with `role`, e.g. `manager`,
+ * after `proclab-`), in the abstract namespace on Linux, elsewhere a file in the temp folder.
+ */
+export function localAddress(role?: string): string {
+  const name = `proclab-${role ? `${role}-` : ''}${process.pid}-${Math.random().toString(36).slice(2, 10)}`
   return process.platform === 'linux' ? `\0${name}` : join(tmpdir(), `${name}.sock`)
 }
 

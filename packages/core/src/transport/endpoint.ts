@@ -1,8 +1,7 @@
 import { createConnection, createServer, type Server } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { rmSync } from 'node:fs'
-import { Link, type Message } from './link.ts'
+import { localAddress, removeSocketFile } from './address.ts'
+import { Link, type Incoming } from './link.ts'
+import type { ObjectMessage } from './messages.ts'
 
 /**
  * This process's endpoint for shared objects: the objects it created (queues, pipe ends) are served
@@ -10,13 +9,14 @@ import { Link, type Message } from './link.ts'
  * Nothing is listened on or connected until a shared object is first used across processes.
  */
 
-/** A message about one shared object: its id names the object within its owner process. */
-export type ObjectMessage = Message & { id: string }
+/**
+ * What serves an object this process owns (or reads for its owner): it gets every message about the
+ * object, of the kinds `M` its family declares in messages.ts, from the process at the other end of `link`.
+ */
+export type Servant<M extends ObjectMessage> = (message: M, link: Link) => void
 
-/** What serves an object this process owns: it gets every message about it from other processes. */
-export type Servant = (message: ObjectMessage, link: Link) => void
-
-const servants = new Map<string, Servant>()
+// A message's id names the object, and each object's messages are of its servant's kinds.
+const servants = new Map<string, Servant<never>>()
 const links = new Map<string, Link>()
 /** Incoming links by the pid that said hello on them. */
 const linksFrom = new Map<number, Link>()
@@ -32,19 +32,14 @@ export function newObjectId(): string {
 }
 
 /** Registers the servant of an owned object, and returns this process's address for handles. */
-export function serve(id: string, servant: Servant): string {
+export function serve<M extends ObjectMessage>(id: string, servant: Servant<M>): string {
   servants.set(id, servant)
   return listen()
 }
 
 /** Registers what handles messages an owner sends to this process about `id` (data for a pipe end it reads). */
-export function receive(id: string, servant: Servant): void {
+export function receive<M extends ObjectMessage>(id: string, servant: Servant<M>): void {
   servants.set(id, servant)
-}
-
-/** Stops serving an object (its owner closed it). */
-export function unserve(id: string): void {
-  servants.delete(id)
 }
 
 /** Connections still being made; see {@link connected}. */
@@ -95,14 +90,12 @@ export function afterPeerExit(pid: number, then: () => void): void {
 /** This process's address, listening from now on. */
 export function listen(): string {
   if (address) return address
-  // Linux has an abstract socket namespace: no file to clean up. Elsewhere a file in the temp folder.
-  const name = `proclab-${process.pid}-${Math.random().toString(36).slice(2, 10)}`
-  address = process.platform === 'linux' ? `\0${name}` : join(tmpdir(), `${name}.sock`)
+  const bound = (address = localAddress())
   server = createServer((socket) => track(new Link(socket, dispatch)))
-  server.listen(address) // bound synchronously: a child started right after can connect
+  server.listen(bound) // bound synchronously: a child started right after can connect
   server.unref()
-  if (process.platform !== 'linux') process.once('exit', () => rmSync(address!, { force: true }))
-  return address
+  process.once('exit', () => removeSocketFile(bound))
+  return bound
 }
 
 function track(link: Link): Link {
@@ -111,17 +104,25 @@ function track(link: Link): Link {
   return link
 }
 
-function dispatch(message: Message, link: Link): void {
-  if (message.kind === 'hello') {
-    const pid = message.pid as number
-    link.peerPid = pid
-    linksFrom.set(pid, link)
-    link.onClose(() => linksFrom.get(pid) === link && linksFrom.delete(pid))
-    return
+function dispatch(message: Incoming, link: Link): void {
+  switch (message.kind) {
+    case 'hello': {
+      const pid = message.pid
+      link.peerPid = pid
+      linksFrom.set(pid, link)
+      link.onClose(() => linksFrom.get(pid) === link && linksFrom.delete(pid))
+      return
+    }
+    case 'create':
+    case 'call':
+    case 'shutdown':
+      return // a manager's request, on a link that is not to a manager: dropped, like any stray message
+    default: {
+      // An object closed by its owner: the peer learns it from the reply it does not get, or from EOF.
+      const servant = servants.get(message.id) as Servant<typeof message> | undefined
+      servant?.(message, link)
+    }
   }
-  const servant = servants.get((message as ObjectMessage).id)
-  // An object closed by its owner: the peer learns it from the reply it does not get, or from EOF.
-  servant?.(message as ObjectMessage, link)
 }
 
 // Messages still batched when the process exits would be lost: write them now.

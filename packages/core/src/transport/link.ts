@@ -1,10 +1,10 @@
-import type { Socket } from 'node:net'
 import { deserialize, serialize } from 'node:v8'
+import type { ReplyMessage, ReplyTo, Replies, Request, Unnumbered, WireMessage } from './messages.ts'
 
 /**
- * A message channel between two processes over one socket. Messages are batched: everything sent in
- * the same tick (up to MAX_BATCH) goes out as one frame, a 4-byte length and one `v8.serialize` of the
- * batch, because per-message serialization, not the socket, is what limits small messages.
+ * A message channel between two processes over one byte stream. Messages are batched: everything sent
+ * in the same tick (up to MAX_BATCH) goes out as one frame, a 4-byte length and one `v8.serialize` of
+ * the batch, because per-message serialization, not the stream, is what limits small messages.
  */
 
 /** Messages per frame at most; a larger burst is split so that one frame never holds everything. */
@@ -16,8 +16,28 @@ export const HIGH_WATER_BYTES = 8 << 20
 const HEADER_BYTES = 4
 const SMALL_FRAME_BYTES = 64 * 1024
 
-/** A message on a link: a plain object with a `kind`; its handler is chosen by kind and object id. */
-export type Message = { kind: string; [field: string]: unknown }
+/**
+ * What a link needs of a connection: bytes both ways, and a say in whether it keeps the process alive.
+ * A `net.Socket` (Unix or TCP) is one; another transport (a Windows named pipe…) needs nothing more.
+ */
+export interface ByteStream {
+  write(data: Uint8Array): unknown
+  end(): unknown
+  destroy(): unknown
+  ref(): unknown
+  unref(): unknown
+  /** Bytes written and not yet taken by the other side's kernel buffer. */
+  readonly writableLength: number
+  on(event: 'data', listener: (chunk: Buffer) => void): unknown
+  on(event: 'error', listener: (error: Error) => void): unknown
+  on(event: 'close' | 'drain', listener: () => void): unknown
+  off(event: 'close' | 'drain', listener: () => void): unknown
+  /** Turns off Nagle's algorithm where there is one (TCP). */
+  setNoDelay?(noDelay: boolean): unknown
+}
+
+/** What a link hands its owner: every message but the replies, which settle the link's own requests. */
+export type Incoming = Exclude<WireMessage, ReplyMessage>
 
 /** The process at the other end of a link has gone (or closed it) before answering. */
 export class LinkClosedError extends Error {
@@ -29,8 +49,8 @@ export class LinkClosedError extends Error {
 export class Link {
   /** The pid of the process at the other end, once it has said hello. */
   peerPid: number | undefined
-  readonly #socket: Socket
-  #outgoing: Message[] = []
+  readonly #socket: ByteStream
+  #outgoing: WireMessage[] = []
   #outgoingBytes = 0
   #flushScheduled = false
   #received: Buffer[] = []
@@ -38,15 +58,15 @@ export class Link {
   #holds = 0
   #closed = false
   #nextSeq = 0
-  /** Requests waiting for their reply: resolve, or (once abandoned) what to do with a late reply. */
-  readonly #pending = new Map<number, { resolve: (reply: Message) => void; reject: (error: Error) => void; late?: (reply: Message) => void }>()
-  readonly #onMessage: (message: Message, link: Link) => void
+  /** Requests waiting for their reply. */
+  readonly #pending = new Map<number, { resolve: (reply: ReplyMessage) => void; reject: (error: Error) => void }>()
+  readonly #onMessage: (message: Incoming, link: Link) => void
   readonly #onClose = new Set<() => void>()
 
   /** The largest frame accepted; a longer one closes the link (a peer that is not trusted may lie). */
   readonly #maxFrameBytes: number
 
-  constructor(socket: Socket, onMessage: (message: Message, link: Link) => void, { maxFrameBytes = 2 ** 32 - 1 } = {}) {
+  constructor(socket: ByteStream, onMessage: (message: Incoming, link: Link) => void, { maxFrameBytes = 2 ** 32 - 1 } = {}) {
     this.#socket = socket
     this.#onMessage = onMessage
     this.#maxFrameBytes = maxFrameBytes
@@ -63,7 +83,7 @@ export class Link {
   }
 
   /** Queues a message; it is written with the others of this tick. `bytes`: the size of the data it carries, if large. */
-  send(message: Message, bytes = 0): void {
+  send(message: WireMessage, bytes = 0): void {
     if (this.#closed) return
     this.#outgoing.push(message)
     this.#outgoingBytes += bytes
@@ -78,27 +98,20 @@ export class Link {
    * Sends `message` with a fresh `seq` and resolves with the peer's `reply` to it. While it waits, the
    * link keeps this process alive. Rejects if the link closes first.
    */
-  request(message: Message): { seq: number; reply: Promise<Message> } {
+  request<M extends Unnumbered<Request>>(message: M): { seq: number; reply: Promise<ReplyTo<M['kind']>> } {
     const seq = ++this.#nextSeq
-    const reply = new Promise<Message>((resolve, reject) => {
+    const reply = new Promise<ReplyMessage>((resolve, reject) => {
       if (this.#closed) return reject(new LinkClosedError())
       this.#pending.set(seq, { resolve, reject })
       this.hold()
     })
-    this.send({ ...message, seq })
-    return { seq, reply }
-  }
-
-  /** Stops waiting for request `seq`; a reply that still comes goes to `late` (for example, to give an item back). */
-  abandon(seq: number, late: (reply: Message) => void): void {
-    const pending = this.#pending.get(seq)
-    if (!pending || pending.late) return
-    pending.late = late
-    this.release()
+    this.send({ ...message, seq } as Request)
+    // The peer answers a request of kind K with ReplyTo<K>: its servant's reply calls are typed so.
+    return { seq, reply: reply as unknown as Promise<ReplyTo<M['kind']>> }
   }
 
   /** Answers request `seq` of the peer. */
-  reply(seq: number, fields: Record<string, unknown> = {}): void {
+  reply(seq: number, fields: Replies[keyof Replies]): void {
     this.send({ kind: 'reply', seq, ...fields })
   }
 
@@ -187,9 +200,9 @@ export class Link {
       }
       if (this.#receivedBytes < HEADER_BYTES + length) return
       const frame = this.#take(HEADER_BYTES + length).subarray(HEADER_BYTES)
-      let batch: Message[]
+      let batch: WireMessage[]
       try {
-        batch = deserialize(frame) as Message[]
+        batch = deserialize(frame) as WireMessage[]
         if (!Array.isArray(batch) || !batch.every((message) => typeof message === 'object' && message !== null && typeof message.kind === 'string')) throw new TypeError()
       } catch {
         this.#socket.destroy() // not proclab's frame: drop the connection rather than guess
@@ -216,12 +229,10 @@ export class Link {
     return taken
   }
 
-  #settle(reply: Message): void {
-    const seq = reply.seq as number
-    const pending = this.#pending.get(seq)
+  #settle(reply: ReplyMessage): void {
+    const pending = this.#pending.get(reply.seq)
     if (!pending) return
-    this.#pending.delete(seq)
-    if (pending.late) return pending.late(reply)
+    this.#pending.delete(reply.seq)
     this.release()
     pending.resolve(reply)
   }
@@ -230,10 +241,8 @@ export class Link {
     if (this.#closed) return
     this.#closed = true
     for (const pending of this.#pending.values()) {
-      if (!pending.late) {
-        this.release()
-        pending.reject(new LinkClosedError())
-      }
+      this.release()
+      pending.reject(new LinkClosedError())
     }
     this.#pending.clear()
     for (const listener of this.#onClose) listener()

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
-import * as errors from './errors.ts'
-import type { SerializedError } from './protocol.ts'
+import * as errors from '../errors.ts'
+import type { SerializedError } from './messages.ts'
 
 /** proclab's own error classes by name, so that `instanceof mp.Empty` holds for an error from another process. */
 const OWN_ERRORS = new Map<string, new (message: string) => Error>(

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
-import { killLeftoversAfterEach, start } from './helpers.ts'
-import { collect, drain, nested, putRange, putThenChange, putThenExitAtOnce, relayToGrandchild, tryPutOnFull, waitForever, work } from './fixtures/queue-targets.ts'
+import { killLeftoversAfterEach, start } from '../helpers.ts'
+import { collect, drain, nested, putRange, putThenChange, putThenExitAtOnce, relayToGrandchild, tryPutOnFull, waitForever, work } from '../fixtures/queue-targets.ts'
 
 killLeftoversAfterEach()
 

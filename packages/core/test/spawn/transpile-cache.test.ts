@@ -3,10 +3,10 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
-import { childModule } from '../src/child-modules.ts'
+import { childModule } from '../../src/spawn/transpile-cache.ts'
 
 // Modules written for each test, inside this package so that their bare imports resolve as real ones do.
-const dir = mkdtempSync(fileURLToPath(new URL('./.modules-', import.meta.url)))
+const dir = mkdtempSync(fileURLToPath(new URL('../.modules-', import.meta.url)))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const write = (name: string, source: string) => {
   writeFileSync(join(dir, name), source)
