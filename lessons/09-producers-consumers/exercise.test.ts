@@ -1,5 +1,8 @@
 import { describe, test } from 'vitest'
-import { expectProgram, runExercise } from '@proclab/harness'
+import { expectProgram, runExercise, translator } from '@proclab/harness'
+import { messages } from './messages.ts'
+
+const t = translator(messages)
 
 // A reader that is never stopped keeps the program waiting for ever: give up well before vitest does.
 const run = await runExercise(import.meta.url, { timeout: 20_000 })
@@ -14,51 +17,31 @@ const READER_EXIT = /^main: reader exitCode=(-?\d+|null)$/
 
 const received = program.lines(GOT).map((m) => m[1]!)
 
-describe('lesson 09: producers and consumers', () => {
-  test('the program exits normally', () => {
-    program.exitCode(0, 'The program should finish without an error.')
+describe(t('lesson'), () => {
+  test(t('exits'), () => {
+    program.exitCode(0, t('exitsHint'))
   })
 
-  test('the reader received all six urls, each once', () => {
-    const hint =
-      received.length === 0
-        ? 'The reader printed no `reader: got <url>` line. In reader(), loop for ever: `const url = await q.get()`, print ' +
-          '`reader: got ${url}`, then `await handled.put(url)`.'
-        : received.length < 6
-          ? 'Some urls were never printed by the reader: the parent stopped it too early. After joining the writers, take ' +
-            'six reports with `await handled.get()` before `r.terminate()`, and in the reader print each url before reporting it.'
-          : 'Each url should be printed exactly once: take each with one `await q.get()` and print it once.'
+  test(t('allSix'), () => {
+    const hint = received.length === 0 ? t('nothingPrinted') : received.length < 6 ? t('stoppedTooEarly') : t('eachOnce')
     program.equal([...received].sort(), [...URLS_A, ...URLS_B].sort(), hint)
   })
 
-  test.each([
+  const WRITERS = [
     ['A', URLS_A],
     ['B', URLS_B],
-  ] as const)("writer %s's urls arrived in the order it put them", (writer, urls) => {
-    const fromWriter = received.filter((url) => (urls as readonly string[]).includes(url))
-    const hint =
-      fromWriter.length < urls.length
-        ? `Not all of writer ${writer}'s urls reached the reader (see the test above): the reader must keep getting until the ` +
-          'parent stops it.'
-        : `A Queue is first in, first out for each producer: writer ${writer}'s urls come out in the order it put them, ` +
-          "though the two writers' urls may be mixed in any way. Print each url in the reader as soon as you get it."
-    program.equal(fromWriter, [...urls], hint)
-  })
+  ] as const
+  for (const [writer, urls] of WRITERS) {
+    test(t('writerOrder', { writer }), () => {
+      const fromWriter = received.filter((url) => urls.includes(url))
+      const hint = fromWriter.length < urls.length ? t('notAllArrived', { writer }) : t('fifoPerWriter', { writer })
+      program.equal(fromWriter, [...urls], hint)
+    })
+  }
 
-  test('the parent stopped the reader with terminate()', () => {
-    const [, code] = program.line(
-      READER_EXIT,
-      'The parent should print `main: reader exitCode=…` once the reader has exited: keep `await r.join()` and that line at the end.',
-    )
-    const hint =
-      code === '0'
-        ? "The reader returned by itself (exit code 0). Like the Python version's proc_read, it should loop for ever " +
-          '(`for (;;) { … }`), and the parent should end it with `r.terminate()` once all six urls are handled.'
-        : code === 'null'
-          ? 'The exit code was still null: it is known only once the reader has exited. Call `r.terminate()`, then `await r.join()`, then print.'
-          : code === '1'
-            ? 'The reader crashed (exit code 1): read its stderr below.'
-            : "terminate() sends SIGTERM (signal 15), so a reader stopped by it has exit code -15: stop it with `r.terminate()`, then `await r.join()`."
+  test(t('terminated'), () => {
+    const [, code] = program.line(READER_EXIT, t('printReaderExit'))
+    const hint = code === '0' ? t('returnedByItself') : code === 'null' ? t('exitCodeNull') : code === '1' ? t('crashed') : t('sigterm')
     program.equal(`exitCode=${code}`, 'exitCode=-15', hint)
   })
 })

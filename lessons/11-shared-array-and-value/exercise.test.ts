@@ -1,5 +1,8 @@
 import { describe, test } from 'vitest'
-import { expectProgram, runExercise } from '@proclab/harness'
+import { expectProgram, runExercise, translator } from '@proclab/harness'
+import { messages } from './messages.ts'
+
+const t = translator(messages)
 
 // The solution ends in about a second: give up well before vitest does.
 const run = await runExercise(import.meta.url, { timeout: 20_000 })
@@ -12,81 +15,59 @@ const PARENT = /^parent pid=(\d+) after join \(exitCode=(\S+)\): ints=(\S*) real
 
 /** The parent's last line, split into what it read. */
 function parentRead(): { pid: string; exitCode: string; ints: string; real: string; letter: string; plain: string } {
-  const [, pid, exitCode, ints, real, letter, plain] = program.line(
-    PARENT,
-    'The parent should print `parent pid=… after join (exitCode=…): ints=… real=… letter=… plain=…` at the end: keep that line.',
-  )
+  const [, pid, exitCode, ints, real, letter, plain] = program.line(PARENT, t('printParent'))
   return { pid: pid!, exitCode: exitCode!, ints: ints!, real: real!, letter: letter!, plain: plain! }
 }
 
 /** What to say when the parent still reads the initial value: the object was copied, not shared. */
-const copied = (name: string, shared: string) =>
-  `After the join the parent still reads the initial value of \`${name}\`, so the child wrote into a copy of its own. An ordinary ` +
-  `object handed over in args is copied into the child (lessons 07 and 08); shared memory is not. Create \`${name}\` as ` +
-  `\`${shared}\` in the parent, before start(), and pass that.`
+const copied = (name: string, shared: string) => t('copied', { name, shared })
 
-describe('lesson 11: sharing memory with Array and Value', () => {
-  test('the program exits normally', () => {
-    program.exitCode(0, 'The program should finish without an error.')
+describe(t('lesson'), () => {
+  test(t('exits'), () => {
+    program.exitCode(0, t('exitsHint'))
   })
 
-  test('the child wrote in a process of its own', () => {
-    const [, childPid] = program.line(CHILD, 'The child should print `child pid=…: wrote ints=…`: keep the Process that runs work().')
-    program.count(CHILD, 1, 'Exactly one child should run work(): keep the code that starts it inside `if (mp.isMain(import.meta))`.')
-    program.that(childPid !== parentRead().pid, 'work() should run in the child, not be called by the parent itself.', {
-      expected: `a child pid other than ${parentRead().pid}`,
+  test(t('ownProcess'), () => {
+    const [, childPid] = program.line(CHILD, t('printChild'))
+    program.count(CHILD, 1, t('oneChild'))
+    program.that(childPid !== parentRead().pid, t('notInParent'), {
+      expected: t('otherPid', { pid: parentRead().pid }),
       found: childPid,
     })
   })
 
-  test("the parent read after the child's join", () => {
-    program.before(
-      CHILD,
-      PARENT,
-      "The parent's line should come after the child's: `await p.join()` before reading, or the child may not have written yet.",
-    )
-    program.equal(parentRead().exitCode, '0', 'The parent should read only once the child has exited: keep `await p.join()` before its line.')
+  test(t('afterJoin'), () => {
+    program.before(CHILD, PARENT, t('lineAfterChild'))
+    program.equal(parentRead().exitCode, '0', t('readAfterExit'))
   })
 
-  test('the parent read 250, 500 and -7 from the shared Array', () => {
+  test(t('sharedArray'), () => {
     const { ints } = parentRead()
-    const hint =
-      ints === '[0,0,0]'
-        ? copied('ints', "mp.Array('i', 3)")
-        : ints.includes('4294967289')
-          ? "-7 came back as 4294967289: that is what typecode 'I' (an unsigned int) makes of it. Use 'i', a signed C int."
-          : "The parent should read exactly what the child wrote. Create ints with `mp.Array('i', 3)`: three signed C ints."
+    const hint = ints === '[0,0,0]' ? copied('ints', "mp.Array('i', 3)") : ints.includes('4294967289') ? t('unsigned') : t('signedInts')
     program.equal(ints, '[250,500,-7]', hint)
   })
 
-  test("the parent read 36.6 from the 'd' Value", () => {
+  test(t('doubleValue'), () => {
     const { real } = parentRead()
     const hint =
       real === '0'
         ? copied('real', "mp.Value('d', 0)")
         : /holds whole numbers/.test(run.stderr)
-          ? "Writing 36.6 threw a TypeError in the child: an integer typecode such as 'i' holds whole numbers only (Python " +
-            "refuses it too). A number with a fraction needs a floating-point typecode: 'd' (a C double, the same as a JavaScript number)."
+          ? t('wholeNumbers')
           : real.startsWith('36.599')
-            ? "36.6 came back slightly off: typecode 'f' is a 4-byte float, which cannot hold 36.6 exactly. Use 'd', an 8-byte " +
-              'double, the same as a JavaScript number.'
-            : "The parent should read exactly what the child wrote: create real with `mp.Value('d', 0)`."
+            ? t('float')
+            : t('createReal')
     program.equal(real, '36.6', hint)
   })
 
-  test("the parent read 'Z' from the 'c' Value", () => {
+  test(t('charValue'), () => {
     const { letter } = parentRead()
-    const hint = letter === '-' ? copied('letter', "mp.Value('c', '-')") : "Create letter with `mp.Value('c', '-')`: typecode 'c' holds one character."
+    const hint = letter === '-' ? copied('letter', "mp.Value('c', '-')") : t('createLetter')
     program.equal(letter, 'Z', hint)
   })
 
-  test("a module-level variable is still not shared: the parent's plain is 0", () => {
+  test(t('plainNotShared'), () => {
     const { plain } = parentRead()
-    program.equal(
-      plain,
-      '0',
-      'The child set its own copy of `plain` to 250; the parent has a copy of its own, which should still be 0 (lesson 07). ' +
-        'Only what lives in shared memory is shared. If the parent sees 250, work() ran in the parent: leave it to the child.',
-    )
+    program.equal(plain, '0', t('plainNotSharedHint'))
   })
 })

@@ -1,0 +1,110 @@
+import { defineMessages } from '@proclab/harness'
+
+/** Every check name and hint of this lesson's test, in English and in Chinese. */
+export const messages = defineMessages({
+  en: {
+    lesson: 'lesson 13: Event, Semaphore and Barrier',
+    timeout:
+      'A worker that waits for the event must be let go by `await go.set()` in the parent (keep it), and a barrier lets its ' +
+      'parties through only once all WORKERS of them have called `finish.wait()`: every worker must reach it, also if it ' +
+      'skipped the gate.',
+    noBarrier:
+      'No worker printed `worker N: passed the barrier as party P`. After the gate, wait at the barrier ' +
+      '(`const position = await finish.wait()`) and then print that line.',
+    noGate:
+      'No worker went through the gate: the trace has no acquire of a semaphore by any worker. In worker(), wrap the three ' +
+      'lines of the gate in `await gate.runExclusive(async () => { … })`.',
+
+    exits: 'the program exits normally',
+    exitsHint: 'The program should finish without an error.',
+
+    throughGate: 'every worker went through the gate',
+    someSkipped:
+      "Some workers never took the gate's semaphore ({workers}): every worker must pass through " +
+      '`gate.runExclusive(…)`, not only some of them.',
+    acquireByEach: 'an acquire of the gate by each of {workers}',
+    noneBy: 'none by {workers}',
+
+    atMost: 'never more than {size} workers inside the gate at once (from the trace)',
+    manySemaphores:
+      'The workers acquired more than one semaphore. The gate is one `new mp.Semaphore(GATE_SIZE)`, made by the parent ' +
+      'and handed to every worker: a semaphore made inside a worker keeps nobody else out.',
+    oneSemaphore: 'one gate semaphore',
+    semaphoresFound: '{count} semaphores',
+    tooMany:
+      '{most} workers were inside the gate at the same time, but it has room for {size}. Keep the gate a ' +
+      '`new mp.Semaphore(GATE_SIZE)`, and put the whole visit (inside, sleep, leaving) in `gate.runExclusive(…)`.',
+    insideAtMost: 'at most {size} inside at once',
+    insideFound: '{most} inside at once (entered so far: {entered})',
+
+    afterSignal: 'no worker entered the gate before the start signal was set (from the trace)',
+    neverSet: 'The parent never set the start signal: keep `await go.set()` in the guarded block.',
+    early:
+      '{workers} entered the gate before the parent set the start signal. ' +
+      'Each worker must wait for it before the gate: `await go.wait()`.',
+    afterSet: 'every acquire of the gate after `set`',
+    beforeSet: '{worker} {ms} ms before set',
+
+    passedBarrier: 'every worker passed the barrier, as parties 0 to {last}',
+    passedOnce: 'Each of the {workers} workers should print its `passed the barrier` line exactly once.',
+    positions:
+      '`finish.wait()` resolves to a different position for each party, 0 to {last}: print the value it ' +
+      'returned (`const position = await finish.wait()`), not a number of your own.',
+
+    barrierHolds: 'nobody passed the barrier before every worker had left the gate',
+    leftOnce: 'Each of the {workers} workers should print `worker N: leaving the gate` once.',
+    wentOn:
+      'A worker went on while others had not yet left the gate. The barrier holds every worker until all ' +
+      '{workers} have called `await finish.wait()`: call it after the gate, and print the `passed` line only after it.',
+  },
+  'zh-CN': {
+    lesson: '第 13 课：Event、Semaphore 和 Barrier',
+    timeout:
+      '等待事件的工作进程，必须由父进程里的 `await go.set()` 放行（请保留它）；而屏障只有在全部 WORKERS 个参与者' +
+      '都调用了 `finish.wait()` 之后才会放它们通过：每个工作进程都必须到达屏障，即使它跳过了闸门。',
+    noBarrier:
+      '没有任何工作进程打印 `worker N: passed the barrier as party P`。请在闸门之后在屏障处等待' +
+      '（`const position = await finish.wait()`），然后打印这一行。',
+    noGate:
+      '没有任何工作进程通过闸门：追踪记录里没有任何工作进程获取信号量的记录。请在 worker() 里，把闸门的那三行' +
+      '包在 `await gate.runExclusive(async () => { … })` 里。',
+
+    exits: '程序正常退出',
+    exitsHint: '程序应当运行结束，并且没有出错。',
+
+    throughGate: '每个工作进程都通过了闸门',
+    someSkipped: '有些工作进程从未获取闸门的信号量（{workers}）：每个工作进程都必须经过 `gate.runExclusive(…)`，而不是只有其中一些。',
+    acquireByEach: '{workers} 每个都获取过一次闸门',
+    noneBy: '{workers} 一次都没有',
+
+    atMost: '闸门里同时从不超过 {size} 个工作进程（根据追踪记录）',
+    manySemaphores:
+      '工作进程获取了不止一个信号量。闸门是由父进程创建、交给每个工作进程的同一个 `new mp.Semaphore(GATE_SIZE)`：' +
+      '在工作进程内部创建的信号量挡不住任何别的进程。',
+    oneSemaphore: '一个闸门信号量',
+    semaphoresFound: '{count} 个信号量',
+    tooMany:
+      '闸门里同时有 {most} 个工作进程，但它只容得下 {size} 个。请让闸门保持为 ' +
+      '`new mp.Semaphore(GATE_SIZE)`，并把整个访问过程（inside、sleep、leaving）放进 `gate.runExclusive(…)` 里。',
+    insideAtMost: '同时最多 {size} 个在里面',
+    insideFound: '同时有 {most} 个在里面（到那时为止进入的：{entered}）',
+
+    afterSignal: '在开始信号发出之前，没有工作进程进入闸门（根据追踪记录）',
+    neverSet: '父进程从未发出开始信号：请在受保护的代码块里保留 `await go.set()`。',
+    early: '{workers} 在父进程发出开始信号之前就进入了闸门。每个工作进程都必须在闸门之前等待这个信号：`await go.wait()`。',
+    afterSet: '每次获取闸门都发生在 `set` 之后',
+    beforeSet: '{worker} 比 set 早 {ms} 毫秒',
+
+    passedBarrier: '每个工作进程都通过了屏障，参与者编号为 0 到 {last}',
+    passedOnce: '{workers} 个工作进程中的每一个，都应当恰好打印一次它的 `passed the barrier` 行。',
+    positions:
+      '`finish.wait()` 会为每个参与者给出一个不同的位置，从 0 到 {last}：请打印它返回的值' +
+      '（`const position = await finish.wait()`），而不是你自己的数。',
+
+    barrierHolds: '在每个工作进程都离开闸门之前，没有人通过屏障',
+    leftOnce: '{workers} 个工作进程中的每一个，都应当打印一次 `worker N: leaving the gate`。',
+    wentOn:
+      '有的工作进程在别的工作进程还没离开闸门时就继续往下走了。屏障会拦住每个工作进程，直到全部 ' +
+      '{workers} 个都调用了 `await finish.wait()`：请在闸门之后调用它，并且只在它之后打印 `passed` 那一行。',
+  },
+})
