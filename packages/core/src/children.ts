@@ -7,6 +7,9 @@ import type { Process } from './process.ts'
 
 const running = new Set<Process>()
 
+/** @internal The join proclab makes itself once the main code is done: traced `auto: true`, unlike a join the program asked for. */
+export const JOIN_AT_EXIT = Symbol('proclab.joinAtExit')
+
 export function childStarted(child: Process): void {
   running.add(child)
 }
@@ -31,7 +34,7 @@ export function activeChildren(): Process[] {
 function exitChildren(): void {
   if (running.size === 0) return
   for (const child of running) if (child.daemon) child.terminate()
-  for (const child of running) void child.join()
+  for (const child of running) void child[JOIN_AT_EXIT]()
 }
 process.on('beforeExit', exitChildren)
 // process.exit() skips beforeExit: still never leave a daemon behind (non-daemon children get the

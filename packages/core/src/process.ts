@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
 import { isImportingTarget } from './spawn/child-flag.ts'
-import { childExited, childStarted } from './children.ts'
+import { childExited, childStarted, JOIN_AT_EXIT } from './children.ts'
 import { currentProcess, nextChildIdentity, type ProcessInfo } from './current.ts'
 import { StateError, withCode } from './errors.ts'
 import { Popen } from './spawn/popen.ts'
@@ -151,7 +151,16 @@ export class Process implements ProcessInfo {
    * Waits until the child exits, or until `timeout` ms have passed (then `exitCode` is still `null`).
    * @example await p.join(1000); if (p.exitCode === null) p.terminate()
    */
-  async join(timeout?: number): Promise<void> {
+  join(timeout?: number): Promise<void> {
+    return this.#join(timeout, false)
+  }
+
+  /** @internal The join at exit (see `children.ts`), traced as automatic. */
+  [JOIN_AT_EXIT](): Promise<void> {
+    return this.#join(undefined, true)
+  }
+
+  async #join(timeout: number | undefined, auto: boolean): Promise<void> {
     if (seeded) await pause()
     const state = this.#usable('join')
     const ms = validTimeout(timeout, 'Process.join()')
@@ -162,7 +171,7 @@ export class Process implements ProcessInfo {
     // Waiting must keep this process alive, or Node would exit mid-join.
     popen.keepsParentAlive(true)
     try {
-      await traceWait(`join ${this.name}`, { kind: 'join', target: popen.pid }, settledWithin(popen.exited, ms))
+      await traceWait(`join ${this.name}`, { kind: 'join', target: popen.pid, ...(auto ? { auto: true } : {}) }, settledWithin(popen.exited, ms))
     } finally {
       popen.keepsParentAlive(false)
     }

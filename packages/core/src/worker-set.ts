@@ -1,4 +1,4 @@
-import { Pipe, SEND_CHECKED, type Connection } from './pipes/connection.ts'
+import { internalPipe, SEND_CHECKED, type Connection } from './pipes/connection.ts'
 import { Deque } from './deque.ts'
 import { EOFError, ProcessError, withCode } from './errors.ts'
 import { poolWorker } from './pool-worker.ts'
@@ -121,7 +121,7 @@ export class WorkerSet {
   }
 
   #startWorker(): void {
-    const [parentEnd, workerEnd] = Pipe<PoolMessage>()
+    const [parentEnd, workerEnd] = internalPipe<PoolMessage>()
     const { initializer, initargs, maxTasksPerChild } = this.#options
     const process = new Process({ target: poolWorker, args: [workerEnd, initializer, initargs, maxTasksPerChild], name: `PoolWorker-${++workersStarted}`, daemon: true })
     process.start()

@@ -144,6 +144,24 @@ describe('tracing', () => {
     expect(own).toEqual(['start', 'exit'])
   })
 
+  test('the join proclab makes when the main code is done is traced `auto: true`; a join the program asks for is not', async () => {
+    const automatic = await runProgram(fixture('no-join.ts'))
+    expect(events(automatic, 'block').map((e) => [e.on, e.auto])).toEqual([['join Process-1', true]])
+    expect(events(automatic, 'unblock').map((e) => e.auto)).toEqual([true])
+    const asked = await runProgram(fixture('hello.ts'))
+    expect(events(asked, 'block').some((e) => 'auto' in e)).toBe(false)
+  })
+
+  test("waits on a pool's own pipes are traced `internal: true`, in the main process and in the workers; the program's pipe waits are not", async () => {
+    const pool = await runProgram(fixture('open-pool.ts'), { timeout: 15_000 })
+    const pipeWaits = events(pool, 'block').filter((e) => e.kind === 'pipe')
+    expect(pipeWaits.length).toBeGreaterThan(0)
+    expect(pipeWaits.every((e) => e.internal === true)).toBe(true)
+    expect(new Set(pipeWaits.map((e) => e.pid)).size).toBeGreaterThan(1)
+    const own = await runProgram(fixture('waits.ts'))
+    expect(events(own, 'block').some((e) => 'internal' in e)).toBe(false)
+  })
+
   test('waiting on a queue or a pipe is traced as block/unblock with what is waited on', async () => {
     const run = await runProgram(fixture('waits.ts'))
     expect(run.lines).toEqual(['queued piped'])

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { inspect } from 'node:util'
-import { Pipe } from '../pipes/connection.ts'
+import { internalPipe } from '../pipes/connection.ts'
 import { StateError, withCode } from '../errors.ts'
 import { managerProcess, type TypeidSource } from './process.ts'
 import { Process } from '../process.ts'
@@ -118,7 +118,7 @@ export class BaseManager {
       const builtin = builtinTypeid(callable)
       return [typeid, builtin ? { builtin } : { ref: locateExport(callable, `${this.constructor.name}.start()`, `callable registered as '${typeid}'`) }]
     })
-    const [receive, send] = Pipe<{ address: Address } | { error: SerializedError }>({ duplex: false })
+    const [receive, send] = internalPipe<{ address: Address } | { error: SerializedError }>({ duplex: false })
     const config = { address: this.#address, authkey: this.#authkey.toString('hex'), typeids }
     // A daemon: terminated when this program ends, like Python's manager process.
     this.#process = new Process({ target: managerProcess, args: [config, send], name: `${this.constructor.name}-server`, daemon: true })

@@ -1,31 +1,24 @@
 import { inspect } from 'node:util'
-import { linkTo, newObjectId, receive, serve } from '../transport/endpoint.ts'
 import { EOFError, StateError } from '../errors.ts'
 import { keepAliveWhile } from '../keep-alive.ts'
-import type { Link } from '../transport/link.ts'
-import type { PipeReaderMessage } from '../transport/messages.ts'
-import { Deque } from '../deque.ts'
-import { OWNER, PipeCore, pipeServant, type EndState } from './core.ts'
-import { assertCloneable, bulkBytes, registerReviver, snapshot, SHARED, type SharedHandle, type SharedObject } from '../reduction.ts'
+import { assertCloneable, registerReviver, snapshot, SHARED, type SharedHandle, type SharedObject } from '../reduction.ts'
 import { pause, seeded } from '../schedule.ts'
 import { validTimeout } from '../timeouts.ts'
 import { traceWait } from '../trace.ts'
+import { newObjectId, serve } from '../transport/endpoint.ts'
+import type { PipeEnd } from '../transport/messages.ts'
+import { PipeCore, type EndAccess, type Inbox } from './core.ts'
+import { LocalEnd } from './local.ts'
+import { RemoteEnd } from './remote.ts'
+import { pipeServant } from './servant.ts'
 
 interface EndHandle extends SharedHandle {
   pipe: string
-  end: 0 | 1
+  end: PipeEnd
   owner: string
   readable: boolean
   writable: boolean
 }
-
-/** Where a connection's data and EOF come from: the owner's own state, or a mirror fed by the owner. */
-interface Inbox {
-  state: Pick<EndState, 'inbox' | 'waiting'>
-  eof(): boolean
-}
-
-let reviving: EndHandle | undefined
 
 /** Sends without checking the value again (see Connection[SEND_CHECKED]). */
 export const SEND_CHECKED = Symbol('proclab.connection.sendChecked')
@@ -41,26 +34,19 @@ export class Connection<T = unknown> implements SharedObject {
   readonly readable: boolean
   readonly writable: boolean
   readonly #pipe: string
-  readonly #end: 0 | 1
-  readonly #core: PipeCore | undefined
+  readonly #end: PipeEnd
+  readonly #access: EndAccess
   #owner: string | undefined
-  #link: Link | undefined
-  #mirror: Inbox | undefined
   #closed = false
 
-  /** @internal Made by {@link Pipe}. */
-  constructor(core: PipeCore | undefined, pipe: string, end: 0 | 1, readable: boolean, writable: boolean) {
-    const handle = reviving
-    reviving = undefined
-    this.#core = handle ? undefined : core
-    this.#pipe = handle?.pipe ?? pipe
-    this.#end = handle?.end ?? end
-    this.readable = handle?.readable ?? readable
-    this.writable = handle?.writable ?? writable
-    if (handle) {
-      this.#owner = handle.owner
-      this.#link = linkTo(handle.owner)
-    }
+  /** @internal Made by {@link Pipe}, or by {@link Connection.fromHandle} in another process. */
+  constructor(access: EndAccess, pipe: string, end: PipeEnd, readable: boolean, writable: boolean, owner?: string) {
+    this.#access = access
+    this.#pipe = pipe
+    this.#end = end
+    this.readable = readable
+    this.writable = writable
+    this.#owner = owner
   }
 
   /** Sends a copy of `value` to the other end. Order is kept even if you do not await. */
@@ -75,11 +61,7 @@ export class Connection<T = unknown> implements SharedObject {
 
   /** @internal For values already checked (proclab's own messages): no second walk; `copy` for a reader in this process. */
   async [SEND_CHECKED](value: T, copy = true): Promise<void> {
-    if (this.#core) this.#core.send(this.#end, value, copy ? structuredClone : undefined)
-    else {
-      this.#link!.send({ kind: 'c.send', id: this.#pipe, end: this.#end, value }, bulkBytes(value))
-      await this.#link!.drained()
-    }
+    await this.#access.send(value, copy)
   }
 
   /** The next value sent from the other end; waits for it. Throws `EOFError` once the other end is closed everywhere and nothing is left. */
@@ -106,8 +88,7 @@ export class Connection<T = unknown> implements SharedObject {
   close(): void {
     if (this.#closed) return
     this.#closed = true
-    if (this.#core) this.#core.release(this.#end, OWNER)
-    else this.#link!.send({ kind: 'c.release', id: this.#pipe, end: this.#end, key: `pid:${process.pid}` })
+    this.#access.close()
   }
 
   get closed(): boolean {
@@ -118,19 +99,10 @@ export class Connection<T = unknown> implements SharedObject {
     return {
       closed: this.#closed,
       handle: (): EndHandle => {
-        this.#owner ??= serve(this.#pipe, pipeServant(this.#core!))
+        this.#owner ??= serve(this.#pipe, pipeServant(this.#access.core!))
         return { type: 'Connection', pipe: this.#pipe, end: this.#end, owner: this.#owner, readable: this.readable, writable: this.writable }
       },
-      sentToChild: (pid: number, exited: Promise<unknown>) => {
-        const key = `pid:${pid}`
-        if (this.#core) {
-          this.#core.hold(this.#end, key)
-          void exited.then(() => this.#core!.releaseAfterExit(this.#end, pid))
-        } else {
-          this.#link!.send({ kind: 'c.hold', id: this.#pipe, end: this.#end, key })
-          void exited.then(() => this.#link!.send({ kind: 'c.release', id: this.#pipe, end: this.#end, key }))
-        }
-      },
+      sentToChild: (pid: number, exited: Promise<unknown>) => this.#access.heldByChild(pid, exited),
     }
   }
 
@@ -142,6 +114,16 @@ export class Connection<T = unknown> implements SharedObject {
     return this.toString()
   }
 
+  /** Rebuilds, in another process, the end a handle stands for: the same end, reached through the pipe's owner. */
+  private static fromHandle(handle: SharedHandle): Connection {
+    const { pipe, end, owner, readable, writable } = handle as EndHandle
+    return new Connection(new RemoteEnd(pipe, end, owner), pipe, end, readable, writable, owner)
+  }
+
+  static {
+    registerReviver('Connection', (handle) => Connection.fromHandle(handle))
+  }
+
   #usable(api: string): void {
     if (this.#closed) throw new StateError(`Connection.${api}() cannot be used: this connection is closed. Call ${api}() before close().`)
   }
@@ -150,55 +132,24 @@ export class Connection<T = unknown> implements SharedObject {
   #reader(api: string): Inbox {
     this.#usable(api)
     if (!this.readable) throw new StateError(`Connection.${api}() cannot be used: this end of a one-way pipe only sends. Receive on the other end.`)
-    if (this.#core) {
-      const core = this.#core
-      return { state: core.ends[this.#end], eof: () => core.writerGone(this.#end) }
-    }
-    return (this.#mirror ??= this.#subscribe())
-  }
-
-  #subscribe(): Inbox {
-    const state = { inbox: new Deque<unknown>(), waiting: new Set<() => void>() }
-    let ended = false
-    const wake = () => {
-      for (const resume of state.waiting) resume()
-      state.waiting.clear()
-    }
-    const reader = newObjectId()
-    receive<PipeReaderMessage>(reader, (message) => {
-      if (message.kind === 'c.data') state.inbox.push(message.value)
-      else ended = true
-      wake()
-    })
-    const link = this.#link!
-    // The owner gone is the other end gone too.
-    link.onClose(() => {
-      ended = true
-      wake()
-    })
-    link.send({ kind: 'c.sub', id: this.#pipe, end: this.#end, reader })
-    return { state, eof: () => ended }
+    return this.#access.inbox()
   }
 
   /** Resolves when data or EOF arrives, or after `ms`. A remote reader keeps its link alive meanwhile. */
   #arrival(inbox: Inbox, ms: number): Promise<void> {
-    this.#link?.hold()
-    return new Promise<void>((resolve) => {
-      const timer = ms === Infinity ? undefined : setTimeout(done, ms)
-      function done() {
-        clearTimeout(timer)
-        inbox.state.waiting.delete(done)
-        resolve()
-      }
-      inbox.state.waiting.add(done)
-    }).finally(() => this.#link?.release())
+    return this.#access.whileWaiting(
+      new Promise<void>((resolve) => {
+        const timer = ms === Infinity ? undefined : setTimeout(done, ms)
+        function done() {
+          clearTimeout(timer)
+          inbox.state.waiting.delete(done)
+          resolve()
+        }
+        inbox.state.waiting.add(done)
+      }),
+    )
   }
 }
-
-registerReviver('Connection', (handle) => {
-  reviving = handle as EndHandle
-  return new Connection(undefined, '', 0, false, false)
-})
 
 /**
  * A pipe between processes, like Python's `multiprocessing.Pipe()`: two connected ends. With
@@ -211,5 +162,5 @@ registerReviver('Connection', (handle) => {
 export function Pipe<T = unknown>({ duplex = true }: { duplex?: boolean } = {}): [Connection<T>, Connection<T>] {
   const core = new PipeCore()
   const id = newObjectId()
-  return [new Connection<T>(core, id, 0, true, duplex), new Connection<T>(core, id, 1, duplex, true)]
+  return [new Connection<T>(new LocalEnd(core, 0), id, 0, true, duplex), new Connection<T>(new LocalEnd(core, 1), id, 1, duplex, true)]
 }
