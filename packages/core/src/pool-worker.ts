@@ -4,7 +4,7 @@ import type { PoolMessage, PoolReply, PoolTask, TargetRef } from './transport/me
 import { importExport } from './spawn/targets.ts'
 import { reviveShared } from './reduction.ts'
 import { serializeError } from './transport/remote-error.ts'
-import { trace } from './trace.ts'
+import { internally, trace } from './trace.ts'
 
 /**
  * A pool worker's life (CPython's `pool.worker()`): run the initializer, then tasks from the pool's
@@ -16,7 +16,7 @@ export async function poolWorker(tasks: Connection<PoolMessage>, initializer: Ta
   for (let done = 0; maxTasks === 0 || done < maxTasks; done++) {
     let task: PoolTask | null
     try {
-      task = (await tasks.recv()) as PoolTask | null
+      task = (await internally(() => tasks.recv())) as PoolTask | null
     } catch (error) {
       if (error instanceof EOFError) return // the pool went away
       throw error

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { openSync, writeSync } from 'node:fs'
 import { TRACE_ENV, TRACE_EPOCH_ENV } from './env.ts'
 
@@ -47,10 +48,23 @@ export function trace(event: string, fields: Record<string, unknown> = {}, about
 /** Traces a wait: `block` now, `unblock` when `wait` settles; the result is `wait`'s own. */
 export async function traceWait<T>(on: string, fields: Record<string, unknown>, wait: Promise<T>): Promise<T> {
   if (!tracing) return wait
-  trace('block', { on, ...fields })
+  const marked = insideProclab.getStore() ? { ...fields, internal: true } : fields
+  trace('block', { on, ...marked })
   try {
     return await wait
   } finally {
-    trace('unblock', { on, ...fields })
+    trace('unblock', { on, ...marked })
   }
+}
+
+/** Set while proclab waits for itself (see {@link internally}). */
+const insideProclab = new AsyncLocalStorage<true>()
+
+/**
+ * Runs one of proclab's own waits (a pool reading its workers' replies, a worker reading its next
+ * task): every wait it traces is marked `internal: true`, so a timeline can tell proclab's plumbing
+ * from the program's own waits. Untraced, it only calls `wait`.
+ */
+export function internally<T>(wait: () => Promise<T>): Promise<T> {
+  return tracing ? insideProclab.run(true, wait) : wait()
 }

@@ -1,4 +1,4 @@
-import { internalPipe, SEND_CHECKED, type Connection } from './pipes/connection.ts'
+import { Pipe, SEND_CHECKED, type Connection } from './pipes/connection.ts'
 import { Deque } from './deque.ts'
 import { EOFError, ProcessError, withCode } from './errors.ts'
 import { poolWorker } from './pool-worker.ts'
@@ -8,6 +8,7 @@ import { prepareForChild, SHARED } from './reduction.ts'
 import { reviveError } from './transport/remote-error.ts'
 import { signalName } from './spawn/signals.ts'
 import { locateExport } from './spawn/targets.ts'
+import { internally } from './trace.ts'
 
 /**
  * The workers behind `Pool` and `ProcessPoolExecutor`: starts them once and reuses them, hands each
@@ -121,7 +122,7 @@ export class WorkerSet {
   }
 
   #startWorker(): void {
-    const [parentEnd, workerEnd] = internalPipe<PoolMessage>()
+    const [parentEnd, workerEnd] = Pipe<PoolMessage>()
     const { initializer, initargs, maxTasksPerChild } = this.#options
     const process = new Process({ target: poolWorker, args: [workerEnd, initializer, initargs, maxTasksPerChild], name: `PoolWorker-${++workersStarted}`, daemon: true })
     process.start()
@@ -159,7 +160,7 @@ export class WorkerSet {
     worker.receiving = true
     try {
       while (worker.inFlight.length > 0) {
-        const reply = (await worker.tasks.recv()) as unknown as PoolReply
+        const reply = (await internally(() => worker.tasks.recv())) as unknown as PoolReply
         const task = worker.inFlight.shift()
         if (!task || task.index !== reply.index) continue // settled already (terminate)
         task.settle(outcomeOf(reply, `${worker.process.name} (pid ${worker.process.pid})`))

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { inspect } from 'node:util'
-import { internalPipe } from '../pipes/connection.ts'
+import { Pipe } from '../pipes/connection.ts'
 import { StateError, withCode } from '../errors.ts'
 import { managerProcess, type TypeidSource } from './process.ts'
 import { Process } from '../process.ts'
@@ -12,6 +12,7 @@ import { builtinTypeid } from './builtins.ts'
 import { validAddress, type Address } from '../transport/address.ts'
 import { connectionTo, createRemote, forgetConnection, type ManagerConnection } from './client.ts'
 import { ManagerServer, type Factory } from './server.ts'
+import { internally } from '../trace.ts'
 
 /** Options of a manager (Python's `BaseManager(address=, authkey=)`). */
 export interface ManagerOptions {
@@ -118,13 +119,13 @@ export class BaseManager {
       const builtin = builtinTypeid(callable)
       return [typeid, builtin ? { builtin } : { ref: locateExport(callable, `${this.constructor.name}.start()`, `callable registered as '${typeid}'`) }]
     })
-    const [receive, send] = internalPipe<{ address: Address } | { error: SerializedError }>({ duplex: false })
+    const [receive, send] = Pipe<{ address: Address } | { error: SerializedError }>({ duplex: false })
     const config = { address: this.#address, authkey: this.#authkey.toString('hex'), typeids }
     // A daemon: terminated when this program ends, like Python's manager process.
     this.#process = new Process({ target: managerProcess, args: [config, send], name: `${this.constructor.name}-server`, daemon: true })
     this.#process.start()
     await send.close()
-    const ready = await receive.recv()
+    const ready = await internally(() => receive.recv())
     await receive.close()
     if ('error' in ready) {
       await this.#process.join()
