@@ -1,12 +1,13 @@
 import { describe, test } from 'vitest'
-import { expectProgram, runExercise } from '@proclab/harness'
+import { expectProgram, runExercise, translator } from '@proclab/harness'
+import { messages } from './messages.ts'
+
+const t = translator(messages)
 
 // The solution ends in about two seconds: give up well before vitest does.
 const run = await runExercise(import.meta.url, {
   timeout: 20_000,
-  timeoutHint:
-    'The parent needs to wait for one thing only: after the loop of applyAsync calls, `pool.close()` and then ' +
-    "`await pool.join()`, which returns once the ten tasks are done. Then it prints 'end'.",
+  timeoutHint: t('timeout'),
 })
 const program = expectProgram(run)
 
@@ -23,82 +24,52 @@ const pids = [...new Set(ran.map((r) => r.pid))]
 
 /** The main process's pid, as the program printed it. */
 function mainPid(): number {
-  const [, pid] = program.line(/^main pid=(\d+)$/, 'The program should still print `main pid=…` first: keep that line.')
+  const [, pid] = program.line(/^main pid=(\d+)$/, t('printMainPid'))
   return Number(pid)
 }
 
-describe('lesson 15: a pool of worker processes', () => {
-  test('the program exits normally', () => {
-    program.exitCode(
-      0,
-      'The program should finish without an error. (`pool.join()` on a pool that is still open throws StateError: call ' +
-        '`pool.close()` first.)',
-    )
+describe(t('lesson'), () => {
+  test(t('exits'), () => {
+    program.exitCode(0, t('exitsHint'))
   })
 
-  test('all ten tasks ran, each once', () => {
+  test(t('allTen'), () => {
     const numbers = ran.map((r) => r.task).sort((a, b) => a - b)
-    const hint =
-      numbers.length === 0
-        ? 'No task ran. Create the pool with `const pool = new mp.Pool(WORKERS)`, then hand it each task in a loop: ' +
-          '`for (let task = 1; task <= TASKS; task++) pool.applyAsync(work, [task])`.'
-        : numbers.length < TASKS.length
-          ? `Only ${numbers.length} of the ten tasks ran. Hand the pool every task from 1 to 10, and let them finish: ` +
-            '`close()` lets the queued tasks run to the end, `terminate()` would stop them.'
-          : 'Each task number from 1 to 10 should run exactly once: one `pool.applyAsync(work, [task])` per task.'
+    const hint = numbers.length === 0 ? t('noTask') : numbers.length < TASKS.length ? t('onlySome', { count: numbers.length }) : t('eachOnce')
     program.equal(numbers, TASKS, hint)
   })
 
-  test('the tasks ran in pool workers, not in the main process', () => {
+  test(t('inWorkers'), () => {
     const main = mainPid()
     const outside = ran.filter((r) => r.pid === main || !/^PoolWorker-\d+$/.test(r.name))
     program.that(
       ran.length > 0 && outside.length === 0,
-      ran.length === 0
-        ? 'No task ran (see the test above).'
-        : outside.some((r) => r.pid === main)
-          ? 'Some tasks ran in the main process: calling `work(task)` yourself runs it right here. Hand it to the pool ' +
-            'instead, with `pool.applyAsync(work, [task])`, so that a worker process runs it.'
-          : 'Some tasks ran in processes that are not pool workers (their name is not PoolWorker-N). Do not start a ' +
-            '`new mp.Process` per task: the pool starts its workers once, and `pool.applyAsync(work, [task])` gives them work.',
-      { expected: 'every task in a PoolWorker-N process', found: outside.map((r) => `task ${r.task} in ${r.name} pid=${r.pid}`) },
+      ran.length === 0 ? t('noTaskAbove') : outside.some((r) => r.pid === main) ? t('inMain') : t('notWorkers'),
+      { expected: t('everyInWorker'), found: outside.map((r) => t('taskIn', { task: r.task, name: r.name, pid: r.pid })) },
     )
   })
 
-  test('at most three worker processes shared the ten tasks', () => {
+  test(t('atMostThree'), () => {
     program.that(
       pids.length >= 1 && pids.length <= WORKERS,
-      pids.length === 0
-        ? 'No task ran (see the tests above).'
-        : `The ten tasks ran in ${pids.length} different processes. A pool has a fixed number of workers, started once: ` +
-          'create it with `new mp.Pool(WORKERS)` (3), not a process per task, and hand every task to that one pool.',
-      { expected: `at most ${WORKERS} different pids`, found: `${pids.length}: ${pids.join(', ')}` },
+      pids.length === 0 ? t('noTaskAboveAll') : t('tooManyProcesses', { count: pids.length }),
+      { expected: t('atMostPids', { count: WORKERS }), found: `${pids.length}: ${pids.join(', ')}` },
     )
   })
 
-  test('the workers were reused: some worker ran more than one task', () => {
+  test(t('reused'), () => {
     const perPid = pids.map((pid) => ran.filter((r) => r.pid === pid).length)
-    program.that(
-      perPid.some((n) => n > 1),
-      ran.length === 0
-        ? 'No task ran (see the tests above).'
-        : 'Every task ran in a process of its own. The point of a pool is that a worker, once started, runs task after ' +
-          'task: with ten tasks and three workers, some worker must run several. Use one `new mp.Pool(WORKERS)` for all tasks.',
-      { expected: 'a pid that ran 2 or more tasks', found: pids.map((pid, i) => `pid ${pid}: ${perPid[i]} task(s)`) },
-    )
+    program.that(perPid.some((n) => n > 1), ran.length === 0 ? t('noTaskAboveAll') : t('notReused'), {
+      expected: t('pidRanTwo'),
+      found: pids.map((pid, i) => t('tasksOfPid', { pid, count: perPid[i] })),
+    })
   })
 
-  test("'end' was printed last, after every task had finished", () => {
-    program.count(END, 1, 'The parent should print `end` exactly once, as its last line: keep `console.log(\'end\')` at the end.')
-    program.that(ran.length > 0, "No task ran (see the tests above), so 'end' had nothing to wait for yet.")
-    program.before(
-      DONE,
-      END,
-      "The parent printed 'end' while tasks were still running. applyAsync only queues a task and returns at once, so the " +
-        'parent has to wait for the pool: call `pool.close()` (no more tasks), then `await pool.join()` (wait until the ' +
-        "workers have run every task and exited), and only then print 'end'.",
-    )
-    program.that(run.lines.at(-1) === 'end', "Nothing should be printed after 'end': it is the program's last line.", {
+  test(t('endLast'), () => {
+    program.count(END, 1, t('endOnce'))
+    program.that(ran.length > 0, t('nothingToWaitFor'))
+    program.before(DONE, END, t('endTooEarly'))
+    program.that(run.lines.at(-1) === 'end', t('nothingAfterEnd'), {
       expected: 'end',
       found: run.lines.at(-1),
     })

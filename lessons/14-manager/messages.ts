@@ -1,0 +1,110 @@
+import { defineMessages } from '@proclab/harness'
+
+/** Every check name and hint of this lesson's test, in English and in Chinese. */
+export const messages = defineMessages({
+  en: {
+    lesson: 'lesson 14: sharing a dict, a list and a namespace through a Manager',
+    keepPrinting: 'The parent should still print {what} after the joins: keep that line at the end of the program.',
+    // Joins names of processes.
+    and: ' and ',
+
+    exits: 'the program exits normally',
+    exitsHint: 'The program should finish without an error.',
+
+    twoChildren: 'two children ran, each in a process of its own',
+    printPids:
+      'The parent should print `main pid=…` and each child `child <name> pid=…`: keep those lines, and start one child per ' +
+      'name in CHILDREN.',
+    threePids: 'The parent and the two children should be three different processes, with three different pids.',
+
+    dictEntries: 'the dict holds all three entries, each with the pid of the process that wrote it',
+    dictEmpty:
+      'The shared dict is empty. In visit(), each child should store its own pid under its name: ' +
+      '`await pids.set(name, process.pid)`. Then, after the joins, the parent adds its own: `await pids.set(MAIN, process.pid)`.',
+    childrenMissing:
+      "The children's entries are missing. In visit(), store the child's pid in the dict it received: " +
+      '`await pids.set(name, process.pid)`. The dict is a proxy: every process that holds it writes into the same dict, ' +
+      "in the manager's process.",
+    childMissing:
+      'The entry of {names} is missing. Did every child `await` its set()? A call that is not ' +
+      'awaited may not have reached the manager when the child exits. And the parent must print the dict only after ' +
+      '`await child.join()` for both children.',
+    parentMissing:
+      "The parent's own entry is missing. After the joins, the parent writes into the same dict: " +
+      '`await pids.set(MAIN, process.pid)`.',
+    wrongPid:
+      'The value under {keys} is not the pid that process printed. Each process ' +
+      'stores its own pid, `process.pid`, under its own name.',
+    threeEntries:
+      'The dict should hold exactly three entries: one per child and one for the parent, each name mapped to that ' +
+      "process's pid.",
+
+    listNames: 'the list holds every name once, the parent last',
+    listEmpty:
+      'The shared list is empty. Each child adds its name with `await visitors.push(name)`, and the parent adds ' +
+      '`MAIN` after the joins: `await visitors.push(MAIN)`.',
+    parentNameMissing: "The parent's name is missing from the list. After the joins, the parent pushes it too: `await visitors.push(MAIN)`.",
+    childNameMissing: "A child's name is missing from the list. In visit(), each child adds its own: `await visitors.push(name)`.",
+    eachNameOnce:
+      'The list should hold each name exactly once: each child pushes its own name in visit(), the parent pushes MAIN ' +
+      'after the joins.',
+    parentLast:
+      'The parent pushes its name after `await child.join()` for both children, so it must come last. (The two children may ' +
+      'come in either order: which of them is first is up to the scheduler.)',
+
+    namespace: "the namespace holds the parent's greeting and each child's answer",
+    noAnswer:
+      "No child answered in the namespace. In visit(), read the parent's value with `const greeting = await " +
+      "board.get('greeting')`, then write under the child's own name: `await board.set(name, `${name} read: ${greeting}`)`.",
+    answerWithGreeting:
+      'Each child should write `<name> read: <greeting>` under its own name, with the greeting it read from the ' +
+      "namespace (`await board.get('greeting')`: without `await` you get a Promise, not the text).",
+  },
+  'zh-CN': {
+    lesson: '第 14 课：通过 Manager 共享字典、列表和命名空间',
+    keepPrinting: '父进程仍应在 join 之后打印 {what}：请在程序末尾保留这一行。',
+    and: ' 和 ',
+
+    exits: '程序正常退出',
+    exitsHint: '程序应当运行结束，并且没有出错。',
+
+    twoChildren: '运行了两个子进程，每个都在自己的进程里',
+    printPids: '父进程应当打印 `main pid=…`，每个子进程打印 `child <name> pid=…`：请保留这些行，并为 CHILDREN 中的每个名字启动一个子进程。',
+    threePids: '父进程和两个子进程应当是三个不同的进程，有三个不同的 pid。',
+
+    dictEntries: '字典里有全部三项，每一项都是写入它的那个进程的 pid',
+    dictEmpty:
+      '共享的字典是空的。在 visit() 里，每个子进程应当把自己的 pid 存在自己的名字下：' +
+      '`await pids.set(name, process.pid)`。然后，在 join 之后，父进程加上它自己的：`await pids.set(MAIN, process.pid)`。',
+    childrenMissing:
+      '子进程的条目不见了。请在 visit() 里，把子进程的 pid 存进它收到的那个字典：' +
+      '`await pids.set(name, process.pid)`。这个字典是一个代理：持有它的每个进程写入的都是同一个字典，' +
+      '它位于 manager 的进程里。',
+    childMissing:
+      '{names} 的条目不见了。每个子进程都 `await` 了它的 set() 吗？没有 await 的调用，' +
+      '在子进程退出时可能还没有到达 manager。另外，父进程必须在对两个子进程都 ' +
+      '`await child.join()` 之后，才能打印这个字典。',
+    parentMissing: '父进程自己的条目不见了。在 join 之后，父进程也写入同一个字典：`await pids.set(MAIN, process.pid)`。',
+    wrongPid: '{keys} 下的值不是那个进程打印出来的 pid。每个进程都把它自己的 pid（`process.pid`）存在它自己的名字下。',
+    threeEntries: '字典里应当恰好有三项：每个子进程一项，父进程一项，每个名字对应那个进程的 pid。',
+
+    listNames: '列表里每个名字都出现一次，父进程在最后',
+    listEmpty:
+      '共享的列表是空的。每个子进程用 `await visitors.push(name)` 加上自己的名字，父进程在 join 之后加上 ' +
+      '`MAIN`：`await visitors.push(MAIN)`。',
+    parentNameMissing: '列表里缺少父进程的名字。在 join 之后，父进程也要 push 它：`await visitors.push(MAIN)`。',
+    childNameMissing: '列表里缺少某个子进程的名字。在 visit() 里，每个子进程加上自己的名字：`await visitors.push(name)`。',
+    eachNameOnce: '列表里每个名字应当恰好出现一次：每个子进程在 visit() 里 push 自己的名字，父进程在 join 之后 push MAIN。',
+    parentLast:
+      '父进程是在对两个子进程都 `await child.join()` 之后才 push 它的名字的，所以它必须排在最后。' +
+      '（两个子进程的先后顺序不限：谁先谁后由调度器决定。）',
+
+    namespace: '命名空间里有父进程的问候语，以及每个子进程的回答',
+    noAnswer:
+      "没有任何子进程在命名空间里作答。请在 visit() 里用 `const greeting = await " +
+      "board.get('greeting')` 读取父进程的值，然后写在子进程自己的名字下：`await board.set(name, `${name} read: ${greeting}`)`。",
+    answerWithGreeting:
+      '每个子进程都应当在自己的名字下写入 `<name> read: <greeting>`，其中的问候语是它从命名空间读到的' +
+      "（`await board.get('greeting')`：没有 `await` 的话，你得到的是一个 Promise，而不是文本）。",
+  },
+})
