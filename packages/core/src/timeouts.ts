@@ -44,6 +44,13 @@ export async function settledWithin(promise: Promise<unknown>, ms: number): Prom
   }
 }
 
+/** Runs `giveUp` after `ms` unless the returned function cancels it first; Infinity never gives up. */
+export function afterTimeout(ms: number, giveUp: () => void): () => void {
+  if (ms === Infinity) return () => {}
+  const timer = setTimeout(giveUp, ms)
+  return () => clearTimeout(timer)
+}
+
 const sleeper = new Int32Array(new SharedArrayBuffer(4))
 
 /** Blocks this thread for `ms` milliseconds (where a wait must be synchronous: element access, `Process.start()`). */

@@ -18,6 +18,8 @@ interface EndHandle extends SharedHandle {
   owner: string
   readable: boolean
   writable: boolean
+  /** One of proclab's own pipes (see {@link internalPipe}). */
+  internal: boolean
 }
 
 /** Sends without checking the value again (see Connection[SEND_CHECKED]). */
@@ -36,16 +38,19 @@ export class Connection<T = unknown> implements SharedObject {
   readonly #pipe: string
   readonly #end: PipeEnd
   readonly #access: EndAccess
+  /** What its waits add to their trace events: `internal: true` on proclab's own pipes. */
+  readonly #traced: { kind: 'pipe'; id: string; internal?: true }
   #owner: string | undefined
   #closed = false
 
   /** @internal Made by {@link Pipe}, or by {@link Connection.fromHandle} in another process. */
-  constructor(access: EndAccess, pipe: string, end: PipeEnd, readable: boolean, writable: boolean, owner?: string) {
+  constructor(access: EndAccess, pipe: string, end: PipeEnd, readable: boolean, writable: boolean, internal: boolean, owner?: string) {
     this.#access = access
     this.#pipe = pipe
     this.#end = end
     this.readable = readable
     this.writable = writable
+    this.#traced = internal ? { kind: 'pipe', id: pipe, internal: true } : { kind: 'pipe', id: pipe }
     this.#owner = owner
   }
 
@@ -69,7 +74,7 @@ export class Connection<T = unknown> implements SharedObject {
     if (seeded) await pause()
     const inbox = this.#reader('recv')
     if (inbox.state.inbox.length === 0 && !inbox.eof()) {
-      await keepAliveWhile(traceWait(`recv ${this}`, { kind: 'pipe', id: this.#pipe }, this.#arrival(inbox, Infinity)))
+      await keepAliveWhile(traceWait(`recv ${this}`, this.#traced, this.#arrival(inbox, Infinity)))
     }
     if (inbox.state.inbox.length > 0) return inbox.state.inbox.shift() as T
     throw new EOFError('Connection.recv() reached the end: every handle to the other end is closed and nothing is left to read.')
@@ -80,7 +85,7 @@ export class Connection<T = unknown> implements SharedObject {
     const inbox = this.#reader('poll')
     const ms = validTimeout(timeout, 'Connection.poll()')
     const ready = () => inbox.state.inbox.length > 0 || inbox.eof()
-    if (!ready() && ms > 0) await keepAliveWhile(traceWait(`poll ${this}`, { kind: 'pipe', id: this.#pipe }, this.#arrival(inbox, ms)))
+    if (!ready() && ms > 0) await keepAliveWhile(traceWait(`poll ${this}`, this.#traced, this.#arrival(inbox, ms)))
     return ready()
   }
 
@@ -100,7 +105,8 @@ export class Connection<T = unknown> implements SharedObject {
       closed: this.#closed,
       handle: (): EndHandle => {
         this.#owner ??= serve(this.#pipe, pipeServant(this.#access.core!))
-        return { type: 'Connection', pipe: this.#pipe, end: this.#end, owner: this.#owner, readable: this.readable, writable: this.writable }
+        const internal = this.#traced.internal === true
+        return { type: 'Connection', pipe: this.#pipe, end: this.#end, owner: this.#owner, readable: this.readable, writable: this.writable, internal }
       },
       sentToChild: (pid: number, exited: Promise<unknown>) => this.#access.heldByChild(pid, exited),
     }
@@ -116,12 +122,13 @@ export class Connection<T = unknown> implements SharedObject {
 
   /** Rebuilds, in another process, the end a handle stands for: the same end, reached through the pipe's owner. */
   private static fromHandle(handle: SharedHandle): Connection {
-    const { pipe, end, owner, readable, writable } = handle as EndHandle
-    return new Connection(new RemoteEnd(pipe, end, owner), pipe, end, readable, writable, owner)
+    const { pipe, end, owner, readable, writable, internal } = handle as EndHandle
+    return new this(new RemoteEnd(pipe, end, owner), pipe, end, readable, writable, internal, owner)
   }
 
   static {
-    registerReviver('Connection', (handle) => Connection.fromHandle(handle))
+    // `this`, not the class's name: a class that names itself in its body is renamed by the bundler.
+    registerReviver('Connection', (handle) => this.fromHandle(handle))
   }
 
   #usable(api: string): void {
@@ -160,7 +167,20 @@ export class Connection<T = unknown> implements SharedObject {
  * b.close() // the parent's copy: the child's handle keeps that end open
  */
 export function Pipe<T = unknown>({ duplex = true }: { duplex?: boolean } = {}): [Connection<T>, Connection<T>] {
+  return newPipe(duplex, false)
+}
+
+/**
+ * A pipe for proclab's own messages (a pool's tasks, a manager's start-up): its waits, here and in
+ * every process it is handed to, are traced `internal: true`, so timelines can tell them from the
+ * program's own. @internal
+ */
+export function internalPipe<T = unknown>({ duplex = true }: { duplex?: boolean } = {}): [Connection<T>, Connection<T>] {
+  return newPipe(duplex, true)
+}
+
+function newPipe<T>(duplex: boolean, internal: boolean): [Connection<T>, Connection<T>] {
   const core = new PipeCore()
   const id = newObjectId()
-  return [new Connection<T>(new LocalEnd(core, 0), id, 0, true, duplex), new Connection<T>(new LocalEnd(core, 1), id, 1, duplex, true)]
+  return [new Connection<T>(new LocalEnd(core, 0), id, 0, true, duplex, internal), new Connection<T>(new LocalEnd(core, 1), id, 1, duplex, true, internal)]
 }

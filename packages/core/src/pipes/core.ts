@@ -1,13 +1,20 @@
 import { Deque } from '../deque.ts'
-import { afterPeerExit, type Servant } from '../transport/endpoint.ts'
-import { unknownMessage, type PipeEnd, type PipeMessage } from '../transport/messages.ts'
+import { afterPeerExit } from '../transport/endpoint.ts'
+import type { PipeEnd } from '../transport/messages.ts'
 import type { Link } from '../transport/link.ts'
 import { bulkBytes } from '../reduction.ts'
 
 /**
- * A pipe's state, kept by the process that created it (its owner). Each end has an inbox (what was
- * sent to it) and holders: the processes that hold a handle to it. An end whose holders are all gone
- * is closed everywhere; whoever reads the other end then gets EOF once its inbox is drained.
+ * A pipe's state, kept by the process that created it (its owner); other processes reach it through
+ * the owner's endpoint (servant.ts).
+ *
+ * Invariants:
+ * - each end has an inbox (what was sent to it, not read yet) and holders (the owner, and `pid:<n>`
+ *   for each other process with a handle to it);
+ * - an end whose holders are all gone is closed everywhere: whoever reads the other end gets EOF once
+ *   its inbox is drained, never before;
+ * - an end read by another process (its `subscriber`) keeps nothing in its inbox: the owner pushes
+ *   each value on at once, in order, and EOF after the last.
  */
 
 /** Who holds an end: `owner`, or `pid:<n>` for another process. */
@@ -78,39 +85,27 @@ function wake(end: EndState): void {
   end.waiting.clear()
 }
 
-/** How the owner answers other processes about one pipe. */
-export function pipeServant(core: PipeCore): Servant<PipeMessage> {
-  // Holders registered through a link end when it closes: that process (and its children) are gone.
-  const heldThrough = new Map<Link, Set<string>>()
-  return (message, link) => {
-    const end: PipeEnd = message.end
-    switch (message.kind) {
-      case 'c.send':
-        return core.send(end, message.value, undefined) // already a fresh copy, made by deserializing
-      case 'c.sub':
-        return core.subscribe(end, link, message.reader)
-      case 'c.hold': {
-        const key = message.key
-        core.hold(end, key)
-        let keys = heldThrough.get(link)
-        if (!keys) {
-          heldThrough.set(link, (keys = new Set()))
-          link.onClose(() => {
-            for (const held of keys!) core.release(Number(held[0]) as 0 | 1, held.slice(2))
-          })
-        }
-        keys.add(`${end}:${key}`)
-        return
-      }
-      case 'c.release': {
-        const key = message.key
-        heldThrough.get(link)?.delete(`${end}:${key}`)
-        // From the holder itself, in order after its data; from the process that started it, on its exit.
-        if (link.peerPid !== undefined && key !== `pid:${link.peerPid}`) return core.releaseAfterExit(end, Number(key.slice(4)))
-        return core.release(end, key)
-      }
-      default:
-        return unknownMessage(message, 'A pipe')
-    }
-  }
+/**
+ * Where one end's handle reads and writes: the owner's own state (local.ts), or a link to the owner
+ * (remote.ts). `Connection` holds one and does every check itself.
+ */
+export interface EndAccess {
+  /** Writes a value (already checked and copied) for the other end; `copy` makes the copy a reader in this process gets. */
+  send(value: unknown, copy: boolean): Promise<void> | void
+  /** What this end reads from: its values, and whether the other end is closed everywhere. */
+  inbox(): Inbox
+  /** Keeps what the wait depends on alive while `wait` is pending (a remote reader's link). */
+  whileWaiting(wait: Promise<void>): Promise<void>
+  /** This process's handle is closed. */
+  close(): void
+  /** A child with this pid holds the end until `exited` resolves. */
+  heldByChild(pid: number, exited: Promise<unknown>): void
+  /** In the owner: the state to serve to other processes; elsewhere undefined. */
+  readonly core: PipeCore | undefined
+}
+
+/** What a reader of one end sees: values in order, waiters to wake, and whether no more can come. */
+export interface Inbox {
+  state: Pick<EndState, 'inbox' | 'waiting'>
+  eof(): boolean
 }

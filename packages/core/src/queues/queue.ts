@@ -3,8 +3,9 @@ import { newObjectId, serve } from '../transport/endpoint.ts'
 import { Empty, Full, StateError, withCode } from '../errors.ts'
 import { keepAliveWhile } from '../keep-alive.ts'
 import { LinkClosedError } from '../transport/link.ts'
-import { LocalQueue, RemoteQueue, type QueueAccess } from './local.ts'
-import { QueueCore } from './core.ts'
+import { QueueCore, type QueueAccess } from './core.ts'
+import { LocalQueue } from './local.ts'
+import { RemoteQueue } from './remote.ts'
 import { queueServant } from './servant.ts'
 import { QueueSlots } from './slots.ts'
 import { assertCloneable, registerReviver, reviveHandle, SHARED, snapshot, type SharedHandle, type SharedObject } from '../reduction.ts'
@@ -20,9 +21,6 @@ interface QueueHandle extends SharedHandle {
   /** A bounded queue's free places, in shared memory. */
   slots: SharedHandle | null
 }
-
-/** Set just before a revived queue is constructed: the constructor then reaches the owner's queue. */
-let reviving: QueueHandle | undefined
 
 /**
  * A first-in first-out queue between processes, like Python's `multiprocessing.Queue`: any process
@@ -45,9 +43,10 @@ export class Queue<T = unknown> implements SharedObject {
   #closed = false
 
   /** @param maxsize The most items it holds before `put` waits; 0 (the default) for no limit. */
-  constructor(maxsize = 0) {
-    const handle = reviving
-    reviving = undefined
+  constructor(maxsize?: number)
+  /** @internal The same queue, in another process: see {@link Queue.fromHandle}. */
+  constructor(maxsize: number, handle: QueueHandle)
+  constructor(maxsize = 0, handle?: QueueHandle) {
     if (handle) {
       this.#id = handle.id
       this.#maxsize = handle.maxsize
@@ -156,6 +155,20 @@ export class Queue<T = unknown> implements SharedObject {
     return this.#wait(api, operation)
   }
 
+  /** Rebuilds, in another process, the queue a handle stands for, as a `type` (Queue or JoinableQueue): the same queue, reached through its owner. */
+  private static fromHandle<Q extends Queue>(type: new (maxsize: number, handle: QueueHandle) => Q, handle: SharedHandle): Q {
+    const queue = handle as QueueHandle
+    return new type(queue.maxsize, queue)
+  }
+
+  static {
+    // Every kind of queue crosses as the same handle; its `type` says what to rebuild. (`this`, not
+    // the class's name: a class that names itself in its body is renamed by the bundler.)
+    registerReviver('Queue', (handle) => this.fromHandle(this, handle))
+    registerReviver('JoinableQueue', (handle) => this.fromHandle(JoinableQueue, handle))
+    registerReviver('SimpleQueue', (handle) => new SimpleQueue(this.fromHandle(this, handle)))
+  }
+
   #type(): QueueType {
     return this.constructor.name as QueueType
   }
@@ -182,16 +195,6 @@ export class Queue<T = unknown> implements SharedObject {
 
 }
 
-/** Rebuilds, in a child, a queue of `type` from its handle: the same queue, reached through its owner. */
-export function reviveQueue<Q>(make: () => Q): (handle: SharedHandle) => Q {
-  return (handle) => {
-    reviving = handle as QueueHandle
-    return make()
-  }
-}
-
-registerReviver('Queue', reviveQueue(() => new Queue()))
-
 /**
  * A `Queue` whose consumers say when they have finished each item (`taskDone()`), so that a producer
  * can `join()` until all work is done, like Python's `JoinableQueue`.
@@ -212,7 +215,6 @@ export class JoinableQueue<T = unknown> extends Queue<T> {
     await this.wait('join', this.access('join').join())
   }
 }
-registerReviver('JoinableQueue', reviveQueue(() => new JoinableQueue()))
 
 /**
  * The simplest queue, like Python's `SimpleQueue`: unbounded, with `put`, `get`, `empty` and `close`.
@@ -247,4 +249,3 @@ export class SimpleQueue<T = unknown> {
     return { closed: queue.closed, handle: () => ({ ...queue.handle(), type: 'SimpleQueue' }) }
   }
 }
-registerReviver('SimpleQueue', (handle) => new SimpleQueue(reviveQueue(() => new Queue())(handle)))

@@ -51,7 +51,7 @@ export function queueServant(core: QueueCore): Servant<QueueMessage> {
     const peer = peers.get(link)!
     peers.delete(link)
     consumers.delete(link)
-    for (const getter of peer.getters.values()) core.getters.remove((g) => g === getter)
+    for (const getter of peer.getters.values()) core.stopWaiting(getter)
     giveBack(peer, [...peer.inFlight.keys()])
   }
 
@@ -79,7 +79,7 @@ export function queueServant(core: QueueCore): Servant<QueueMessage> {
     if (recalls > 0) deferred.push(then)
     else then()
   }
-  core.gate = (then) => admit('local', then)
+  core.admitLocalGets((then) => admit('local', then))
 
   const send = (link: Link, seq: number, items: unknown[]) => {
     const peer = peerOf(link)
@@ -112,7 +112,7 @@ export function queueServant(core: QueueCore): Servant<QueueMessage> {
       peer?.cancelled.add(seq) // it may still be waiting for a recall to end
       return
     }
-    if (!core.getters.remove((g) => g === getter)) return
+    if (!core.stopWaiting(getter)) return
     peer!.getters.delete(seq)
     link.reply(seq, { empty: true })
   }
@@ -138,7 +138,7 @@ export function queueServant(core: QueueCore): Servant<QueueMessage> {
       case 'q.return':
         return giveBack(peerOf(link), message.ids)
       case 'q.size':
-        return link.reply(message.seq, { size: core.items.length, full: core.full() })
+        return link.reply(message.seq, { size: core.size, full: core.full() })
       case 'q.taskDone':
         return link.reply(message.seq, { ok: core.taskDone() })
       case 'q.join':

@@ -1,5 +1,5 @@
 import { pollUntil } from '../sync/waiting.ts'
-import { registerPrimitive, SharedPrimitive } from '../sync/primitive.ts'
+import { registerPrimitive, SharedPrimitive, type PrimitiveHandle } from '../sync/primitive.ts'
 
 /**
  * The free places of a bounded queue, counted in shared memory, as Python's Queue counts them with a
@@ -8,8 +8,8 @@ import { registerPrimitive, SharedPrimitive } from '../sync/primitive.ts'
  * the items in the queue plus those on their way never exceed `maxsize`.
  */
 export class QueueSlots extends SharedPrimitive {
-  constructor(size = 0) {
-    super('QueueSlots', 1)
+  constructor(size = 0, revived?: PrimitiveHandle) {
+    super('QueueSlots', 1, revived)
     if (!this.revived) this.words[0] = size
   }
 
@@ -35,4 +35,4 @@ export class QueueSlots extends SharedPrimitive {
   }
 }
 
-registerPrimitive('QueueSlots', () => new QueueSlots())
+registerPrimitive('QueueSlots', (handle) => new QueueSlots(0, handle))

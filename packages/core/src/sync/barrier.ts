@@ -4,7 +4,7 @@ import { importExport, locateExport } from '../spawn/targets.ts'
 import type { TargetRef } from '../transport/messages.ts'
 import { validTimeout } from '../timeouts.ts'
 import { traceWait } from '../trace.ts'
-import { registerPrimitive, RESOLVED, SharedPrimitive } from './primitive.ts'
+import { registerPrimitive, RESOLVED, SharedPrimitive, type PrimitiveHandle } from './primitive.ts'
 import { pollUntil } from './waiting.ts'
 
 /**
@@ -36,13 +36,16 @@ export class Barrier extends SharedPrimitive {
   readonly #timeout: number | undefined
   #action: (() => unknown) | TargetRef | undefined
 
-  constructor(parties: number, { action, timeout }: BarrierOptions = {}) {
-    super('Barrier', 2)
-    const revived = this.revived as (typeof this.revived & { parties: number; timeout?: number; action?: TargetRef }) | undefined
+  constructor(parties: number, options?: BarrierOptions)
+  /** @internal The same barrier, in another process. */
+  constructor(parties: number, options: BarrierOptions, revived: PrimitiveHandle)
+  constructor(parties: number, { action, timeout }: BarrierOptions = {}, revived?: PrimitiveHandle) {
+    super('Barrier', 2, revived)
     if (revived) {
-      this.parties = revived.parties
-      this.#timeout = revived.timeout
-      this.#action = revived.action
+      const fields = revived as PrimitiveHandle & { parties: number; timeout?: number; action?: TargetRef }
+      this.parties = fields.parties
+      this.#timeout = fields.timeout
+      this.#action = fields.action
       return
     }
     if (!Number.isInteger(parties) || parties < 1 || parties > COUNT_MASK) {
@@ -135,4 +138,4 @@ export class Barrier extends SharedPrimitive {
   }
 }
 
-registerPrimitive('Barrier', () => new Barrier(1))
+registerPrimitive('Barrier', (handle) => new Barrier(1, {}, handle))

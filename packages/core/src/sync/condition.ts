@@ -4,7 +4,7 @@ import { reviveHandle, SHARED } from '../reduction.ts'
 import { validTimeout } from '../timeouts.ts'
 import { traceWait } from '../trace.ts'
 import { Lock, RLock } from './locks.ts'
-import { holding, registerPrimitive, rejectOnThrow, RESOLVED, SharedPrimitive } from './primitive.ts'
+import { holding, registerPrimitive, rejectOnThrow, RESOLVED, SharedPrimitive, type PrimitiveHandle } from './primitive.ts'
 import { pollUntil } from './waiting.ts'
 
 /**
@@ -28,8 +28,11 @@ export class Condition extends SharedPrimitive {
   readonly #lock: Lock | RLock
 
   /** @param lock The lock to use (a `Lock` or `RLock`); a new `RLock` by default, as in Python. */
-  constructor(lock?: Lock | RLock) {
-    super('Condition', FIRST_SLOT + SLOTS)
+  constructor(lock?: Lock | RLock)
+  /** @internal The same condition, in another process. */
+  constructor(lock: undefined, revived: PrimitiveHandle)
+  constructor(lock?: Lock | RLock, revived?: PrimitiveHandle) {
+    super('Condition', FIRST_SLOT + SLOTS, revived)
     if (this.revived) {
       this.#lock = reviveHandle(this.revived.lock as never) as Lock | RLock
       return
@@ -120,7 +123,7 @@ export class Condition extends SharedPrimitive {
   }
 }
 
-registerPrimitive('Condition', () => new Condition())
+registerPrimitive('Condition', (handle) => new Condition(undefined, handle))
 
 /**
  * Python's `Condition.wait_for`: checks `predicate`, and while it is false, `wait`s (for what is left

@@ -1,6 +1,6 @@
 import { validTimeout } from '../timeouts.ts'
 import { trace, traceWait, tracing } from '../trace.ts'
-import { registerPrimitive, rejectOnThrow, RESOLVED, SharedPrimitive, TRUE } from './primitive.ts'
+import { registerPrimitive, rejectOnThrow, RESOLVED, SharedPrimitive, TRUE, type PrimitiveHandle } from './primitive.ts'
 import { pollUntil } from './waiting.ts'
 
 const FLAG = 0
@@ -12,8 +12,11 @@ const FLAG = 0
  * await go.set()                  // parent: let them all go
  */
 export class Event extends SharedPrimitive {
-  constructor() {
-    super('Event', 1)
+  constructor()
+  /** @internal The same event, in another process. */
+  constructor(revived: PrimitiveHandle)
+  constructor(revived?: PrimitiveHandle) {
+    super('Event', 1, revived)
   }
 
   /** Sets the flag: every waiter wakes, and later waits return at once. */
@@ -48,4 +51,4 @@ export class Event extends SharedPrimitive {
   }
 }
 
-registerPrimitive('Event', () => new Event())
+registerPrimitive('Event', (handle) => new Event(handle))

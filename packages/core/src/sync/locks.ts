@@ -2,7 +2,7 @@ import { StateError } from '../errors.ts'
 import { isRunning } from '../pids.ts'
 import { trace } from '../trace.ts'
 import { Acquirable } from './acquirable.ts'
-import { registerPrimitive } from './primitive.ts'
+import { registerPrimitive, type PrimitiveHandle } from './primitive.ts'
 import { pollUntilSync } from './waiting.ts'
 
 /**
@@ -24,8 +24,8 @@ const pid = process.pid
 abstract class BaseLock extends Acquirable {
   protected readonly waitsAs = 'lock'
 
-  protected constructor(type: string) {
-    super(type, 2)
+  protected constructor(type: string, revived: PrimitiveHandle | undefined) {
+    super(type, 2, revived)
   }
 
   protected releaseHold(): StateError | undefined {
@@ -80,8 +80,11 @@ abstract class BaseLock extends Acquirable {
  * @example await lock.runExclusive(async () => { counter.value += 1 })
  */
 export class Lock extends BaseLock {
-  constructor() {
-    super('Lock')
+  constructor()
+  /** @internal The same lock, in another process. */
+  constructor(revived: PrimitiveHandle)
+  constructor(revived?: PrimitiveHandle) {
+    super('Lock', revived)
   }
 
   protected tryAcquire(): boolean {
@@ -116,8 +119,11 @@ export class Lock extends BaseLock {
  * and must release it as many times. Only the holding process may release it.
  */
 export class RLock extends BaseLock {
-  constructor() {
-    super('RLock')
+  constructor()
+  /** @internal The same lock, in another process. */
+  constructor(revived: PrimitiveHandle)
+  constructor(revived?: PrimitiveHandle) {
+    super('RLock', revived)
   }
 
   protected tryAcquire(): boolean {
@@ -163,5 +169,5 @@ export class RLock extends BaseLock {
 
 }
 
-registerPrimitive('Lock', () => new Lock())
-registerPrimitive('RLock', () => new RLock())
+registerPrimitive('Lock', (handle) => new Lock(handle))
+registerPrimitive('RLock', (handle) => new RLock(handle))

@@ -13,19 +13,9 @@ export interface PrimitiveHandle extends SharedHandle {
   block: BlockRef
 }
 
-/** Set just before a revived primitive is constructed: its constructor then attaches to these words. */
-let reviving: PrimitiveHandle | undefined
-
-/** Lets children rebuild primitives of this type (`new make()` finds its words through the handle). */
-export function registerPrimitive(type: string, make: () => SharedPrimitive): void {
-  registerReviver(type, (handle) => {
-    reviving = handle as PrimitiveHandle
-    try {
-      return make()
-    } finally {
-      reviving = undefined
-    }
-  })
+/** Lets other processes rebuild primitives of this type: `fromHandle` passes the handle to the constructor, which attaches to its words. */
+export function registerPrimitive(type: string, fromHandle: (handle: PrimitiveHandle) => SharedPrimitive): void {
+  registerReviver(type, (handle) => fromHandle(handle as PrimitiveHandle))
 }
 
 export abstract class SharedPrimitive implements SharedObject {
@@ -41,11 +31,11 @@ export abstract class SharedPrimitive implements SharedObject {
   /**
    * @param type The class's name, under which children rebuild it.
    * @param wordCount How many 32-bit words of shared memory the object needs.
+   * @param revived In another process: the handle of the object to be again.
    */
-  protected constructor(type: string, wordCount: number) {
+  protected constructor(type: string, wordCount: number, revived?: PrimitiveHandle) {
     this.#type = type
-    this.revived = reviving
-    reviving = undefined
+    this.revived = revived
     const block = this.revived ? attachBlock(this.revived.block) : allocateBlock(wordCount * 4)
     this.id = this.revived?.id ?? newObjectId()
     this.#block = block.ref

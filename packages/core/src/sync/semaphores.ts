@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
 import { StateError, withCode } from '../errors.ts'
 import { Acquirable } from './acquirable.ts'
-import { registerPrimitive } from './primitive.ts'
+import { registerPrimitive, type PrimitiveHandle } from './primitive.ts'
 
 /** Two words: the counter, and the bound a BoundedSemaphore may not be released above (-1: none). */
 const VALUE = 0
@@ -20,8 +20,11 @@ export class Semaphore extends Acquirable {
   protected readonly waitsAs = 'semaphore'
 
   /** @param value The initial count (default 1). */
-  constructor(value = 1) {
-    super(new.target === BoundedSemaphore ? 'BoundedSemaphore' : 'Semaphore', 2)
+  constructor(value?: number)
+  /** @internal The same semaphore, in another process. */
+  constructor(value: number, revived: PrimitiveHandle)
+  constructor(value = 1, revived?: PrimitiveHandle) {
+    super(new.target === BoundedSemaphore ? 'BoundedSemaphore' : 'Semaphore', 2, revived)
     if (this.revived) return
     if (!Number.isInteger(value) || value < 0) {
       throw withCode(new RangeError(`new ${new.target.name}() expects the initial value to be a whole number ≥ 0, got ${inspect(value)}.`), 'ERR_MP_INVALID_ARG')
@@ -67,5 +70,5 @@ export class Semaphore extends Acquirable {
 /** A Semaphore that may not be released above its initial value: that throws `StateError` (Python: ValueError). */
 export class BoundedSemaphore extends Semaphore {}
 
-registerPrimitive('Semaphore', () => new Semaphore())
-registerPrimitive('BoundedSemaphore', () => new BoundedSemaphore())
+registerPrimitive('Semaphore', (handle) => new Semaphore(0, handle))
+registerPrimitive('BoundedSemaphore', (handle) => new BoundedSemaphore(0, handle))

@@ -1,0 +1,1 @@
+export { Pipe, Connection } from './connection.ts'

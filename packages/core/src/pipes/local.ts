@@ -1,0 +1,31 @@
+import { OWNER, type EndAccess, type Inbox, type PipeCore } from './core.ts'
+import type { PipeEnd } from '../transport/messages.ts'
+
+/** One end of a pipe as its owner reaches it: the pipe's own state, with no message. */
+export class LocalEnd implements EndAccess {
+  constructor(
+    readonly core: PipeCore,
+    readonly end: PipeEnd,
+  ) {}
+
+  send(value: unknown, copy: boolean): void {
+    this.core.send(this.end, value, copy ? structuredClone : undefined)
+  }
+
+  inbox(): Inbox {
+    return { state: this.core.ends[this.end], eof: () => this.core.writerGone(this.end) }
+  }
+
+  whileWaiting(wait: Promise<void>): Promise<void> {
+    return wait
+  }
+
+  close(): void {
+    this.core.release(this.end, OWNER)
+  }
+
+  heldByChild(pid: number, exited: Promise<unknown>): void {
+    this.core.hold(this.end, `pid:${pid}`)
+    void exited.then(() => this.core.releaseAfterExit(this.end, pid))
+  }
+}

@@ -1,0 +1,1 @@
+export { Queue, JoinableQueue, SimpleQueue } from './queue.ts'
