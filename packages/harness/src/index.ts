@@ -1,7 +1,7 @@
 export { runExercise, runProgram, LEFTOVER_GRACE_MS, type ProgramRun, type RunOptions, type ProgramOptions } from './run.ts'
 export { expectProgram, ProgramExpectations } from './expect.ts'
 export { LessonFailure, formatRun, TIMELINE_MAX_ROWS } from './failure.ts'
-export { readTrace, pendingWaits, waitTarget, type TraceEvent } from './trace.ts'
+export { readTrace, pendingWaits, waitTarget, withProgramExit, type TraceEvent } from './trace.ts'
 export { buildTimeline, type Timeline, type ProcessTimeline, type Span, type TaskSpan, type WaitSpan, type LockSpan } from './timeline/model.ts'
 export type { Segment, SegmentKind } from './timeline/segments.ts'
 export { renderTimelineText, type TimelineTextOptions } from './timeline/text.ts'

@@ -9,7 +9,7 @@ import { harnessWords } from './i18n/harness-messages.ts'
 import { currentTarget, lessonPaths, programFile, shownProgram, type Target } from './locate.ts'
 import { killAll, processGroupMembers, stillRunning, type LiveProcess } from './processes.ts'
 import { makeRunDir, removeRunDir } from './run-dirs.ts'
-import { readTrace, type TraceEvent } from './trace.ts'
+import { readTrace, withProgramExit, type TraceEvent } from './trace.ts'
 
 /** Options of {@link runProgram}. */
 export interface ProgramOptions {
@@ -116,13 +116,14 @@ export async function runProgram(file: string, options: ProgramOptions = {}): Pr
       const output = await outputAfterKill(subprocess)
       throw LessonFailure.timeout({ file: shownFile, timeout, alive, trace: trace(), ...output, hint: options.timeoutHint })
     }
+    const exitCode = outcome.exitCode ?? -signalNumber(outcome.signal)
     const run: ProgramRun = {
       file: shownFile,
-      exitCode: outcome.exitCode ?? -signalNumber(outcome.signal),
+      exitCode,
       stdout: outcome.stdout as string,
       stderr: outcome.stderr as string,
       lines: splitLines(outcome.stdout as string),
-      trace: trace(),
+      trace: withProgramExit(trace(), pgid, exitCode),
       pid: pgid,
     }
     const leftovers = await leftoversAfterGrace(pgid, run.trace)

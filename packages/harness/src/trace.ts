@@ -30,6 +30,20 @@ export function readTrace(file: string): TraceEvent[] {
   return events.sort((a, b) => a.t - b.t)
 }
 
+/**
+ * The trace, with the program's own exit added when the program did not trace it. proclab traces the
+ * main process's start and exit from `isMain()`, so a program that never calls it (its `isMain` guard
+ * forgotten) leaves its main process with no exit, though the harness saw it end with `exitCode`. The
+ * added event says who saw it: `seenBy: 'harness'`.
+ * @example const trace = withProgramExit(readTrace(file), run.pid, run.exitCode)
+ */
+export function withProgramExit(events: TraceEvent[], pid: number, exitCode: number): TraceEvent[] {
+  const own = events.filter((event) => event.pid === pid)
+  if (own.length === 0 || own.some((event) => event.event === 'exit')) return events
+  const end = events.reduce((latest, event) => Math.max(latest, event.t), -Infinity)
+  return [...events, { t: end, pid, ppid: own[0]!.ppid, name: own[0]!.name, event: 'exit', exitCode, seenBy: 'harness' }]
+}
+
 /** What each process was last seen waiting on (a `block` with no later `unblock`), by pid. */
 export function pendingWaits(events: TraceEvent[]): Map<number, TraceEvent> {
   const waiting = new Map<number, TraceEvent>()

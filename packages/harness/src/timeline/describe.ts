@@ -1,18 +1,35 @@
 import { formatDuration } from './axis.ts'
 import type { LockSpan, ProcessTimeline, Span } from './model.ts'
+import { timeByKind, type Band } from './bands.ts'
 import type { Segment, SegmentKind } from './segments.ts'
 
 /** What each mark of a timeline means, for legends. */
-export const MEANINGS: Record<SegmentKind | 'lock', string> = {
+export const MEANINGS: Record<SegmentKind | 'lock' | 'autoJoin', string> = {
   starting: 'starting (its code not running yet)',
   run: 'running',
   wait: 'waiting',
   task: 'a pool task',
   lock: 'holding a lock',
+  autoJoin: 'the join at exit, made by proclab (no join() in your code)',
+}
+
+/** Whether a segment is only the join proclab makes itself at exit, which timelines draw apart from the program's own waits. */
+export function isAutoJoin(segment: Segment): boolean {
+  return segment.kind === 'wait' && segment.waits.every((wait) => wait.auto)
+}
+
+/** How a legend names a pool task: numbered from 1 in the order the program handed them out. */
+export function taskMeaning(number: number): string {
+  return `pool task ${number} (numbered from 1, as handed to the pool)`
 }
 
 /** What a renderer shows for a trace with no events. */
 export const NO_TRACE_EVENTS = 'No trace events: nothing to draw. (Only programs that use @proclab/core are traced.)'
+
+/** What a text timeline says instead of drawing a single process: its one row would be noise. */
+export function onlyOneProcess(process: ProcessTimeline): string {
+  return `Only one process ran (${processLabel(process)}, ${formatDuration(process.end - process.start)}, ${exitLabel(process)}): no timeline to draw.`
+}
 
 /** `text` cut to at most `width` characters, ending in `…` when cut. */
 export function shorten(text: string, width: number): string {
@@ -45,14 +62,35 @@ export function describeSegment(segment: Segment): string {
       return `starting for ${during}: spawned, its code not running yet`
     case 'run':
       return `running for ${during}`
-    case 'wait':
-      return `waiting for ${during} on ${segment.waits.map((wait) => wait.on).join(' and ')}${stillOpen(segment.waits)}`
+    case 'wait': {
+      const automatic = isAutoJoin(segment) ? ': the join proclab makes at exit, once the main code is done (there was no join() in the program)' : ''
+      return `waiting for ${during} on ${segment.waits.map((wait) => wait.on).join(' and ')}${automatic}${stillOpen(segment.waits)}`
+    }
     case 'task': {
       const task = segment.task!
       const waited = segment.waits.length > 0 ? `; waited on ${segment.waits.map((wait) => wait.on).join(' and ')}` : ''
-      return `task ${task.task} for ${formatDuration(task.end - task.start)}, ${between(task)}${waited}${stillOpen([task])}`
+      return `task ${task.number} for ${formatDuration(task.end - task.start)}, ${between(task)}${waited}${stillOpen([task])}`
     }
   }
+}
+
+/** One line for a band of segments too short to draw one by one: how many, when, and how the time went. */
+export function describeCrowd(band: Band<Segment>): string {
+  const split = timeByKind(band).map(([kind, ms]) => `${formatDuration(ms)} ${KIND_WORDS[kind]}`)
+  return `${band.members.length} stretches too short to draw one by one, ${between(band)}: ${split.join(', ')}`
+}
+
+/** One line for a band of holds of one lock too short to draw one by one. */
+export function describeLockBand(band: Band<LockSpan>, id: string): string {
+  const held = band.members.reduce((sum, hold) => sum + hold.end - hold.start, 0)
+  return `holding lock ${id} ${band.members.length} times, ${between(band)}, ${formatDuration(held)} in all (holds too short to draw one by one)${stillOpen(band.members)}`
+}
+
+const KIND_WORDS: Record<SegmentKind, string> = { starting: 'starting', run: 'running', wait: 'waiting', task: 'in pool tasks' }
+
+/** The locks a process held, each once, in the order it first took them. */
+export function lockIds(process: ProcessTimeline): string[] {
+  return [...new Set(process.locks.map((hold) => hold.id))]
 }
 
 /** One line saying which lock a process held, and when. */

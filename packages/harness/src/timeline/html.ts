@@ -1,6 +1,7 @@
 import type { TraceEvent } from '../trace.ts'
 import { axisTicks, formatDuration, tickLabel, tickStep } from './axis.ts'
-import { describeLock, describeSegment, exitLabel, MEANINGS, NO_TRACE_EVENTS, processLabel, shorten, STILL_WAITING, stillWaiting } from './describe.ts'
+import { bandsOf, segmentBands, timeByKind, type Band } from './bands.ts'
+import { describeCrowd, describeLock, describeLockBand, describeSegment, exitLabel, isAutoJoin, lockIds, MEANINGS, NO_TRACE_EVENTS, processLabel, shorten, STILL_WAITING, stillWaiting, taskMeaning } from './describe.ts'
 import { element, escapeMarkup, type Attributes } from './markup.ts'
 import { buildTimeline, type ProcessTimeline, type Timeline } from './model.ts'
 import type { Segment, SegmentKind } from './segments.ts'
@@ -34,11 +35,15 @@ const LAYOUT = {
   pixelsPerTick: 70,
 }
 
+/** What a rectangle's `data-kind` says it is, for tests and tools. */
+type Kind = SegmentKind | 'lock'
+
 /** Fill colours, once: the drawing and the legend use the same CSS classes. */
-const COLORS: Record<SegmentKind | 'lock' | 'task-alt', string> = {
+const COLORS: Record<SegmentKind | 'lock' | 'task-alt' | 'auto-join', string> = {
   starting: '#cfd4dc',
   run: '#7cc47f',
   wait: '#f2c14e',
+  'auto-join': '#f8e2a6',
   task: '#3b7dd8',
   'task-alt': '#24579f',
   lock: '#b04fc8',
@@ -104,7 +109,9 @@ function drawing(timeline: Timeline): string {
   const width = labelWidth + LAYOUT.chartWidth + LAYOUT.rightMargin
   const height = LAYOUT.axisHeight + timeline.processes.length * LAYOUT.rowHeight + 8
   const labelChars = Math.floor(labelWidth / LAYOUT.labelCharWidth) - 2
-  const rows = timeline.processes.map((p, i) => processRow(p, i, LAYOUT.axisHeight + i * LAYOUT.rowHeight, x, width, labelChars))
+  // Anything closer together than a pixel is drawn as one band (a hot lock is taken thousands of times).
+  const pixel = timeline.duration / LAYOUT.chartWidth
+  const rows = timeline.processes.map((p, i) => processRow(p, i, LAYOUT.axisHeight + i * LAYOUT.rowHeight, { x, pixel }, width, labelChars))
   return element(
     'svg',
     { xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Timeline of the traced processes' },
@@ -127,22 +134,39 @@ function axis(duration: number, x: (time: number) => number, height: number): st
   return element('g', { class: 'axis' }, element('text', { x: 8, y: LAYOUT.axisHeight - 14 }, 'time (ms)'), ...ticks)
 }
 
-function processRow(process: ProcessTimeline, index: number, top: number, x: (time: number) => number, width: number, labelChars: number): string {
+/** Where times fall on the drawing: `x` of a time, and how many ms one pixel spans. */
+interface Scale {
+  x: (time: number) => number
+  pixel: number
+}
+
+function processRow(process: ProcessTimeline, index: number, top: number, { x, pixel }: Scale, width: number, labelChars: number): string {
   const label = processLabel(process)
   const baseline = top + LAYOUT.textBaseline
-  const rect = (kind: string, start: number, end: number, tooltip: string, extra: Attributes, y = top + LAYOUT.barTop, h = LAYOUT.barHeight) =>
+  /** A rectangle: `look` is its colour class, `kind` the `data-kind` tools read. */
+  const rect = (look: string, kind: Kind, span: { start: number; end: number }, tooltip: string, extra: Attributes, y = top + LAYOUT.barTop, h = LAYOUT.barHeight) =>
     element(
       'rect',
-      { class: `kind-${kind}`, 'data-pid': process.pid, 'data-kind': kind.startsWith('task') ? 'task' : kind, 'data-start': start.toFixed(3), 'data-end': end.toFixed(3), ...extra, x: x(start), y, width: Math.max(LAYOUT.minRectWidth, Math.round((x(end) - x(start)) * 100) / 100), height: h },
+      { class: `kind-${look}`, 'data-pid': process.pid, 'data-kind': kind, 'data-start': span.start.toFixed(3), 'data-end': span.end.toFixed(3), ...extra, x: x(span.start), y, width: Math.max(LAYOUT.minRectWidth, Math.round((x(span.end) - x(span.start)) * 100) / 100), height: h },
       element('title', {}, escapeMarkup(`${label}: ${tooltip}`)),
     )
-  const segments = process.segments.map((segment) => {
-    const extra: Attributes = segment.kind === 'task' ? { 'data-task': segment.task!.task } : segment.kind === 'wait' ? { 'data-on': segment.waits.map((w) => w.on).join('; ') } : {}
+  const segment = (segment: Segment) => {
+    const extra: Attributes = segment.kind === 'task' ? { 'data-task': segment.task!.number } : segment.kind === 'wait' ? { 'data-on': segment.waits.map((w) => w.on).join('; '), 'data-auto': isAutoJoin(segment) ? 'true' : undefined } : {}
     // Every other task of a row in a darker blue, so back-to-back tasks read as separate ones.
-    const kind = segment.kind === 'task' && process.tasks.indexOf(segment.task!) % 2 === 1 ? 'task-alt' : segment.kind
-    return rect(kind, segment.start, segment.end, describeSegment(segment), extra) + barText(segment, x, baseline)
-  })
-  const locks = process.locks.map((hold) => rect('lock', hold.start, hold.end, describeLock(hold), { 'data-lock': hold.id }, top + LAYOUT.lockTop, LAYOUT.lockHeight))
+    const look = segment.kind === 'task' && process.tasks.indexOf(segment.task!) % 2 === 1 ? 'task-alt' : isAutoJoin(segment) ? 'auto-join' : segment.kind
+    return rect(look, segment.kind, segment, describeSegment(segment), extra) + barText(segment, x, baseline)
+  }
+  const crowd = (band: Band<Segment>) => {
+    const [kind] = timeByKind(band)[0]!
+    return rect(kind, kind, band, describeCrowd(band), { 'data-count': band.members.length })
+  }
+  const segments = segmentBands(process.segments, pixel).map((band) => (band.members.length === 1 ? segment(band.members[0]!) : crowd(band)))
+  const lockRow = (hold: { start: number; end: number }, tooltip: string, extra: Attributes) => rect('lock', 'lock', hold, tooltip, extra, top + LAYOUT.lockTop, LAYOUT.lockHeight)
+  const locks = lockIds(process).flatMap((id) =>
+    bandsOf(process.locks.filter((hold) => hold.id === id), pixel).map((band) =>
+      band.members.length === 1 ? lockRow(band.members[0]!, describeLock(band.members[0]!), { 'data-lock': id }) : lockRow(band, describeLockBand(band, id), { 'data-lock': id, 'data-count': band.members.length }),
+    ),
+  )
   const failed = process.exitCode !== null && process.exitCode !== 0
   return element(
     'g',
@@ -157,7 +181,7 @@ function processRow(process: ProcessTimeline, index: number, top: number, x: (ti
 
 /** A task's number, or what a wait is on, written on its rectangle when it fits. */
 function barText(segment: Segment, x: (time: number) => number, baseline: number): string {
-  const text = segment.kind === 'task' ? String(segment.task!.task) : segment.kind === 'wait' ? segment.waits[0]!.kind : ''
+  const text = segment.kind === 'task' ? String(segment.task!.number) : segment.kind === 'wait' ? (isAutoJoin(segment) ? 'join at exit' : segment.waits[0]!.kind) : ''
   const room = x(segment.end) - x(segment.start)
   if (!text || room < text.length * LAYOUT.labelCharWidth + 4) return ''
   const middle = (x(segment.start) + x(segment.end)) / 2
@@ -166,10 +190,15 @@ function barText(segment: Segment, x: (time: number) => number, baseline: number
 
 /** What each colour means, for the kinds the drawing shows. */
 function legend(timeline: Timeline): string {
-  const shown = new Set<keyof typeof MEANINGS>(timeline.processes.flatMap((p) => [...p.segments.map((s) => s.kind), ...(p.locks.length > 0 ? ['lock' as const] : [])]))
+  const shown = new Set<keyof typeof MEANINGS>(
+    timeline.processes.flatMap((p) => [...p.segments.map((s) => (isAutoJoin(s) ? 'autoJoin' : s.kind)), ...(p.locks.length > 0 ? ['lock' as const] : [])]),
+  )
   const swatch = (kind: string) => element('svg', { width: 14, height: 12, 'aria-hidden': 'true' }, element('rect', { class: `kind-${kind}`, width: 14, height: 12 }))
-  const items = (Object.keys(MEANINGS) as (keyof typeof MEANINGS)[]).filter((kind) => shown.has(kind)).map((kind) => element('li', {}, swatch(kind), escapeMarkup(MEANINGS[kind])))
-  return element('ul', { class: 'legend' }, ...items, element('li', {}, 'Hover a rectangle to see what the process did or waited on, and when.'))
+  const look = (kind: keyof typeof MEANINGS) => (kind === 'autoJoin' ? 'auto-join' : kind)
+  const items = (Object.keys(MEANINGS) as (keyof typeof MEANINGS)[]).filter((kind) => shown.has(kind)).map((kind) => element('li', {}, swatch(look(kind)), escapeMarkup(MEANINGS[kind])))
+  const tasks = timeline.processes.flatMap((p) => p.tasks)
+  const numbering = tasks.length > 0 ? [element('li', {}, escapeMarkup(taskMeaning(tasks[0]!.number)))] : []
+  return element('ul', { class: 'legend' }, ...items, ...numbering, element('li', {}, 'Hover a rectangle to see what the process did or waited on, and when.'))
 }
 
 function waitsLeft(timeline: Timeline): string {

@@ -43,7 +43,13 @@ export interface Span {
 
 /** A pool task run by a worker, between its `task-start` and `task-end`. */
 export interface TaskSpan extends Span {
+  /** The task's index as traced: 0 for the first task handed to the pool. */
   task: number
+  /**
+   * The task's number as timelines show it, counted from 1 in the order the tasks were handed to the
+   * pool (`task + 1`): a program handing out tasks 1, 2, …, 10 in a loop sees the same numbers.
+   */
+  number: number
 }
 
 /** A wait, between a `block` and its `unblock`. */
@@ -52,6 +58,13 @@ export interface WaitSpan extends Span {
   on: string
   /** What kind of object: `join`, `queue`, `pipe`, `lock`… (the traced `kind`, or the first word of `on`). */
   kind: string
+  /** The join proclab made itself when the main code was done (traced `auto`), not one the program asked for. */
+  auto: boolean
+  /**
+   * A wait of proclab's own plumbing (traced `internal`: a pool reading its workers' replies, a worker
+   * reading its next task), not of the program's code. It is kept here, but it makes no segment.
+   */
+  internal: boolean
 }
 
 /** A lock or semaphore held, between its `acquire` and `release`. */
@@ -136,14 +149,14 @@ function record(life: Life, event: TraceEvent, at: number): void {
       row.exitCode = typeof event.exitCode === 'number' ? event.exitCode : null
       return
     case 'task-start':
-      if (typeof event.task === 'number') open(life.openTasks, row.tasks, { task: event.task, start: at, end: at, unfinished: true })
+      if (typeof event.task === 'number') open(life.openTasks, row.tasks, { task: event.task, number: event.task + 1, start: at, end: at, unfinished: true })
       break
     case 'task-end':
       close(life.openTasks, (span) => span.task === event.task, at)
       break
     case 'block': {
       const on = waitTarget(event)
-      open(life.openWaits, row.waits, { on, kind: waitKind(event, on), start: at, end: at, unfinished: true })
+      open(life.openWaits, row.waits, { on, kind: waitKind(event, on), auto: event.auto === true, internal: event.internal === true, start: at, end: at, unfinished: true })
       break
     }
     case 'unblock':

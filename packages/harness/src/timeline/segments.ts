@@ -21,11 +21,14 @@ export interface Segment {
   waits: WaitSpan[]
 }
 
-/** Cuts a process's life into consecutive segments; a task outranks the waits inside it. */
+/**
+ * Cuts a process's life into consecutive segments; a task outranks the waits inside it. proclab's own
+ * waits (`internal`) are not the program waiting: the process counts as running through them.
+ */
 export function segmentsOf(row: Pick<ProcessTimeline, 'start' | 'running' | 'end' | 'tasks' | 'waits'>): Segment[] {
   const segments: Segment[] = []
   if (row.running > row.start) segments.push({ kind: 'starting', start: row.start, end: row.running, waits: [] })
-  const spans: (TaskSpan | WaitSpan)[] = [...row.tasks, ...row.waits].sort((a, b) => a.start - b.start)
+  const spans: (TaskSpan | WaitSpan)[] = [...row.tasks, ...row.waits.filter((wait) => !wait.internal)].sort((a, b) => a.start - b.start)
   const inLife = (t: number) => t >= row.running && t <= row.end
   const points = [...new Set([row.running, row.end, ...spans.flatMap((s) => [s.start, s.end]).filter(inLife)])].sort((a, b) => a - b)
   let active: (TaskSpan | WaitSpan)[] = []

@@ -1,9 +1,10 @@
 import { paintCells, type CellScale } from './cells.ts'
 import type { LockSpan, ProcessTimeline } from './model.ts'
+import { isAutoJoin } from './describe.ts'
 import type { Segment, SegmentKind } from './segments.ts'
 
 /** How a character is coloured: one style per thing a timeline can show. */
-export type Style = SegmentKind | 'task-number' | 'lock' | 'failed' | 'unknown' | 'plain'
+export type Style = SegmentKind | 'auto-join' | 'task-number' | 'lock' | 'failed' | 'unknown' | 'plain'
 
 /** One character cell of a text timeline. */
 export interface Mark {
@@ -18,6 +19,8 @@ export const SYMBOLS = {
   task: '#',
   taskTooShort: '*',
   lock: '=',
+  /** The join proclab makes itself at exit: an upper-case J, so it never reads as the program's own `j`. */
+  autoJoin: 'J',
   empty: ' ',
 } as const
 
@@ -74,8 +77,10 @@ export function lockMarks(holds: LockSpan[], scale: CellScale): Mark[] {
 function stretchMarks(segment: Segment | typeof CROWDED | undefined, length: number, letters: WaitLetters, taskFollows: boolean): Mark[] {
   if (!segment) return Array.from({ length }, blank)
   if (segment === CROWDED) return Array.from({ length }, (): Mark => ({ char: SYMBOLS.taskTooShort, style: 'task-number' }))
-  if (segment.kind === 'task') return taskMarks(String(segment.task!.task), length, taskFollows)
-  const char = segment.kind === 'wait' ? letters.letterFor(segment.waits[0]!.kind) : SYMBOLS[segment.kind]
+  if (segment.kind === 'task') return taskMarks(String(segment.task!.number), length, taskFollows)
+  if (isAutoJoin(segment)) return Array.from({ length }, (): Mark => ({ char: SYMBOLS.autoJoin, style: 'auto-join' }))
+  // What the program itself waited on names the wait, even if the join at exit overlaps it.
+  const char = segment.kind === 'wait' ? letters.letterFor(segment.waits.find((wait) => !wait.auto)!.kind) : SYMBOLS[segment.kind]
   return Array.from({ length }, () => ({ char, style: segment.kind }))
 }
 

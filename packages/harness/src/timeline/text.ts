@@ -1,7 +1,7 @@
 import type { TraceEvent } from '../trace.ts'
 import { axisTicks, tickLabel, tickStep } from './axis.ts'
 import { CellScale } from './cells.ts'
-import { MEANINGS, NO_TRACE_EVENTS, processLabel, shorten, STILL_WAITING, stillWaiting } from './describe.ts'
+import { lockIds, MEANINGS, NO_TRACE_EVENTS, onlyOneProcess, processLabel, shorten, STILL_WAITING, stillWaiting, taskMeaning } from './describe.ts'
 import { buildTimeline, type ProcessTimeline, type Timeline } from './model.ts'
 import { lockMarks, processMarks, SYMBOLS, WaitLetters, type Mark, type Style } from './text-row.ts'
 
@@ -23,7 +23,7 @@ const EXIT_TITLE = 'exit'
 const MAX_LABEL = 24
 /** Columns per tick label, at most: room for `1250` and a gap. */
 const COLUMNS_PER_TICK = 8
-const ANSI: Record<Style, string> = { starting: '2', run: '32', wait: '33', task: '36', 'task-number': '1;36', lock: '35', failed: '31', unknown: '33', plain: '' }
+const ANSI: Record<Style, string> = { starting: '2', run: '32', wait: '33', 'auto-join': '2;33', task: '36', 'task-number': '1;36', lock: '35', failed: '31', unknown: '33', plain: '' }
 
 /**
  * Draws a trace as a timeline for the terminal: a time axis, then one row per process (`pid name`)
@@ -39,6 +39,8 @@ export function renderTimelineText(events: readonly TraceEvent[], options: Timel
   if (!(maxRows === Infinity || (Number.isInteger(maxRows) && maxRows > 0))) throw new RangeError(`renderTimelineText() needs \`maxRows\` to be a positive integer, got ${maxRows}.`)
   const timeline = buildTimeline(events)
   if (timeline.processes.length === 0) return NO_TRACE_EVENTS
+  // One row shows nothing a timeline is for (who ran when, beside whom, waiting on whom), unless it was stuck.
+  if (timeline.processes.length === 1 && stillWaiting(timeline.processes).length === 0) return onlyOneProcess(timeline.processes[0]!)
   return drawTimeline(timeline, width, maxRows).map((line) => toText(line, options.color ?? false)).join('\n')
 }
 
@@ -85,14 +87,17 @@ function axis(scale: CellScale, duration: number): [Mark[], Mark[]] {
 /** What each mark means: the fixed ones, then only those this drawing uses. */
 function legend(shown: ProcessTimeline[], letters: WaitLetters, lines: Mark[][]): Mark[][] {
   const tooShort = lines.some((line) => line.some((mark) => mark.style === 'task-number' && mark.char === SYMBOLS.taskTooShort))
-  const item = (symbol: string, style: Style, meaning: string) => [{ char: symbol, style }, ...plainText(` ${meaning}`)]
-  const example = shown.flatMap((p) => p.tasks)[0]?.task
-  const taskItem = (task: number) => [...[...String(task)].map((char): Mark => ({ char, style: 'task-number' })), ...item(SYMBOLS.task.repeat(2), 'task', `pool task ${task} (its number, then ${SYMBOLS.task})`)]
+  // One mark per character, so that wrapping counts columns right.
+  const item = (symbol: string, style: Style, meaning: string) => [...[...symbol].map((char): Mark => ({ char, style })), ...plainText(` ${meaning}`)]
+  const example = shown.flatMap((p) => p.tasks)[0]?.number
+  const taskItem = (task: number) => [...[...String(task)].map((char): Mark => ({ char, style: 'task-number' })), ...item(SYMBOLS.task.repeat(2), 'task', taskMeaning(task))]
+  const autoJoin = lines.some((line) => line.some((mark) => mark.style === 'auto-join'))
   return [
     item(SYMBOLS.starting, 'starting', MEANINGS.starting),
     item(SYMBOLS.run, 'run', MEANINGS.run),
     ...(example === undefined ? [] : [taskItem(example)]),
     ...letters.entries().map(([kind, letter]) => item(letter, 'wait', `${MEANINGS.wait} on ${kind}`)),
+    ...(autoJoin ? [item(SYMBOLS.autoJoin, 'auto-join', MEANINGS.autoJoin)] : []),
     ...(tooShort ? [item(SYMBOLS.taskTooShort, 'task-number', 'tasks too short here for their numbers')] : []),
     ...(shown.some((p) => p.locks.length > 0) ? [item(SYMBOLS.lock, 'lock', MEANINGS.lock)] : []),
     ...(shown.some((p) => p.exitCode === null) ? [item('?', 'unknown', 'no exit traced: still running when the trace ended')] : []),
@@ -113,10 +118,6 @@ function wrap(items: Mark[][], width: number): Mark[][] {
     else lines.push(item.length <= width ? [...item] : [...item.slice(0, width - 1), plain('…')])
   }
   return lines
-}
-
-function lockIds(process: ProcessTimeline): string[] {
-  return [...new Set(process.locks.map((hold) => hold.id))]
 }
 
 function exitText(process: ProcessTimeline): string {

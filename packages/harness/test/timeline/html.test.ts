@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { renderTimelineHtml, stillRunning } from '../../src/index.ts'
-import { POOL_TRACE, STUCK_TRACE } from './events.ts'
+import { POOL_TRACE, STUCK_TRACE, traceOf, type Line } from './events.ts'
 
 describe('renderTimelineHtml', () => {
   test('makes one page that needs nothing else: no scripts, no links, no images', () => {
@@ -26,6 +26,29 @@ describe('renderTimelineHtml', () => {
 
   test('an empty trace says there is nothing to draw', () => {
     expect(renderTimelineHtml([])).toContain('<p class="summary">No trace events: nothing to draw.')
+  })
+
+  test('a hot lock taken 20 000 times is drawn as bands that count its holds, so the page stays small', () => {
+    // Lesson 12's shape: a worker adds to a counter under a lock, 20 000 holds of 5 µs, 10 µs apart, with a waiting process beside it.
+    const holds = Array.from({ length: 20_000 }, (_, i): Line[] => [
+      [10 + i * 0.01, 103, 'acquire', { id: 'lock-1', kind: 'Lock' }],
+      [10.005 + i * 0.01, 103, 'release', { id: 'lock-1', kind: 'Lock' }],
+    ])
+    const trace = traceOf([0, 100, 'start'], [1, 103, 'spawn'], [5, 103, 'start'], ...holds.flat(), [300, 103, 'exit', { exitCode: 0 }], [310, 100, 'exit', { exitCode: 0 }])
+    const html = renderTimelineHtml(trace)
+    expect(html.length).toBeLessThan(50_000)
+    const bands = [...html.matchAll(/data-kind="lock"[^>]*data-lock="lock-1" data-count="(\d+)"/g)].map((m) => Number(m[1]))
+    expect(bands.reduce((sum, n) => sum + n, 0)).toBe(20_000)
+    expect(html).toMatch(/holding lock lock-1 20000 times, 10\.0–210\.0 ms, 100 ms in all \(holds too short to draw one by one\)/)
+  })
+
+  test('the join proclab makes at exit is drawn apart (data-auto, its own colour, its own legend line); tasks carry their number from 1', () => {
+    const trace = traceOf([0, 100, 'start'], [1, 103, 'spawn'], [5, 103, 'start'], [10, 100, 'block', { on: 'join Process-1', kind: 'join', auto: true }], [90, 103, 'exit', { exitCode: 0 }], [90, 100, 'unblock', { on: 'join Process-1', kind: 'join', auto: true }], [100, 100, 'exit', { exitCode: 0 }])
+    const html = renderTimelineHtml(trace)
+    expect(html).toMatch(/<rect class="kind-auto-join" data-pid="100" data-kind="wait"[^>]* data-on="join Process-1" data-auto="true"/)
+    expect(html).toContain('the join at exit, made by proclab (no join() in your code)')
+    expect(html).not.toContain('<li><svg width="14" height="12" aria-hidden="true"><rect class="kind-wait"')
+    expect([...renderTimelineHtml(POOL_TRACE).matchAll(/data-task="(\d+)"/g)].map((m) => m[1]).sort()).toEqual(['1', '2', '3', '4', '5', '6'])
   })
 })
 
@@ -108,7 +131,7 @@ describe.skipIf(!hasChromium)(`renderTimelineHtml, as Chromium draws it${hasChro
     await page.setContent(renderTimelineHtml(POOL_TRACE))
     const drawn = await measure(page)
     const tasks = drawn.rects.filter((rect) => rect.kind === 'task')
-    expect(tasks.map((rect) => `${rect.pid}:${rect.task}`).sort()).toEqual(['101:0', '101:2', '101:4', '102:1', '102:3', '102:5'])
+    expect(tasks.map((rect) => `${rect.pid}:${rect.task}`).sort()).toEqual(['101:1', '101:3', '101:5', '102:2', '102:4', '102:6'])
     for (const rect of tasks) {
       expect(rect.box.width).toBeGreaterThan(0)
       expect(rect.box.left).toBeGreaterThanOrEqual(drawn.svg.left)

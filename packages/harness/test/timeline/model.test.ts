@@ -33,9 +33,9 @@ describe('buildTimeline', () => {
   test('a worker reused for several tasks has them all on its one row, in order', () => {
     const worker = row(buildTimeline(POOL_TRACE).processes, 101)
     expect(worker.tasks).toEqual([
-      { task: 0, start: 12, end: 32, unfinished: false },
-      { task: 2, start: 32, end: 52, unfinished: false },
-      { task: 4, start: 52, end: 72, unfinished: false },
+      { task: 0, number: 1, start: 12, end: 32, unfinished: false },
+      { task: 2, number: 3, start: 32, end: 52, unfinished: false },
+      { task: 4, number: 5, start: 52, end: 72, unfinished: false },
     ])
     expect(worker.segments.map(brief)).toEqual(['starting 2-10', 'run 10-12', 'task 12-32 task 0', 'task 32-52 task 2', 'task 52-72 task 4', 'run 72-80'])
   })
@@ -123,6 +123,27 @@ describe('buildTimeline', () => {
       '103 Process-1 1-5 exit 0',
       '103 Process-7 6-9 exit 1',
     ])
+  })
+
+  test('tasks are numbered from 1 in the order they were handed to the pool, as programs number them', () => {
+    expect(row(buildTimeline(POOL_TRACE).processes, 102).tasks.map((t) => [t.task, t.number])).toEqual([[1, 2], [3, 4], [5, 6]])
+  })
+
+  test("a wait is marked auto (the join at exit) or internal (proclab's plumbing) as traced; an internal one makes no segment", () => {
+    const trace = traceOf(
+      [0, 100, 'start'],
+      [10, 100, 'block', { on: 'recv <Connection pipe=1 end=0>', kind: 'pipe', internal: true }],
+      [20, 100, 'unblock', { on: 'recv <Connection pipe=1 end=0>', kind: 'pipe', internal: true }],
+      [30, 100, 'block', { on: 'join Process-1', kind: 'join', auto: true }],
+      [40, 100, 'unblock', { on: 'join Process-1', kind: 'join', auto: true }],
+      [50, 100, 'exit', { exitCode: 0 }],
+    )
+    const main = buildTimeline(trace).processes[0]!
+    expect(main.waits.map(({ kind, auto, internal }) => ({ kind, auto, internal }))).toEqual([
+      { kind: 'pipe', auto: false, internal: true },
+      { kind: 'join', auto: true, internal: false },
+    ])
+    expect(main.segments.map(brief)).toEqual(['run 0-30', 'wait 30-40 on join Process-1', 'run 40-50'])
   })
 
   test('a process spawned but never heard from spent its whole life starting', () => {

@@ -10,12 +10,12 @@ describe('renderTimelineText', () => {
         'time (ms)        0         20        40        60        80',
         '                 +---------+---------+---------+---------+--------+ exit',
         '100 MainProcess  ---qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq-jj----------    0',
-        '101 PoolWorker-1  ....-0#########2#########4#########----              0',
-        '102 PoolWorker-2   .....-1###########3#########5#########-----       -15',
+        '101 PoolWorker-1  ....-1#########3#########5#########----              0',
+        '102 PoolWorker-2   .....-2###########4#########6#########-----       -15',
         '',
         '. starting (its code not running yet)  - running',
-        '0## pool task 0 (its number, then #)  q waiting on queue',
-        'j waiting on join',
+        '1## pool task 1 (numbered from 1, as handed to the pool)',
+        'q waiting on queue  j waiting on join',
       ].join('\n'),
     )
   })
@@ -55,7 +55,7 @@ describe('renderTimelineText', () => {
     const plain = renderTimelineText(POOL_TRACE)
     const coloured = renderTimelineText(POOL_TRACE, { color: true })
     expect(plain).not.toContain('\x1b[')
-    expect(coloured).toContain('\x1b[0;1;36m0\x1b[0;36m###')
+    expect(coloured).toContain('\x1b[0;1;36m1\x1b[0;36m###')
     expect(stripVTControlCharacters(coloured)).toBe(plain)
   })
 
@@ -65,9 +65,9 @@ describe('renderTimelineText', () => {
       [10 + 3 * i, 101, 'task-start', { task: i }],
       [12.9 + 3 * i, 101, 'task-end', { task: i }],
     ])
-    const lines = renderTimelineText(traceOf([0, 101, 'start'], ...tasks.flat(), [100, 101, 'exit', { exitCode: 0 }])).split('\n')
-    expect(lines[2]).toBe('101 PoolWorker-1 -----0#1#2#*4#5#*7#8#9#**#*#*#**#*#*#**#*#*#**#*#*#**#*#29    0')
-    expect(lines.at(-1)).toBe('0## pool task 0 (its number, then #)  * tasks too short here for their numbers')
+    const lines = renderTimelineText(traceOf([0, 100, 'start'], [0, 101, 'start'], ...tasks.flat(), [100, 101, 'exit', { exitCode: 0 }], [100, 100, 'exit', { exitCode: 0 }])).split('\n')
+    expect(lines[3]).toBe('101 PoolWorker-1 -----1#2#3#*5#6#*8#9#*#**#*#*#**#*#*#**#*#*#**#*#*#**#*#30    0')
+    expect(lines.slice(-2)).toEqual(['1## pool task 1 (numbered from 1, as handed to the pool)', '* tasks too short here for their numbers'])
   })
 
   test('maxRows draws the first processes and counts the others', () => {
@@ -77,8 +77,42 @@ describe('renderTimelineText', () => {
   })
 
   test('a long process name is cut to keep room for the chart', () => {
-    const text = renderTimelineText(traceOf([0, 103, 'start', { name: 'Process-1:1:1:1:1:1:1:1:1:1' }], [10, 103, 'exit', { exitCode: 0 }]))
-    expect(text.split('\n')[2]).toMatch(/^103 Process-1:1:1:1:1:1… -+ +0$/)
+    const text = renderTimelineText(traceOf([0, 100, 'start'], [0, 103, 'start', { name: 'Process-1:1:1:1:1:1:1:1:1:1' }], [10, 103, 'exit', { exitCode: 0 }], [10, 100, 'exit', { exitCode: 0 }]))
+    expect(text.split('\n')[3]).toMatch(/^103 Process-1:1:1:1:1:1… -+ +0$/)
+  })
+
+  test('a run of one process is said in one line, not drawn', () => {
+    const text = renderTimelineText(traceOf([0, 100, 'start'], [4, 100, 'exit', { exitCode: 0 }]))
+    expect(text).toBe('Only one process ran (100 MainProcess, 4 ms, exit 0): no timeline to draw.')
+    // Stuck, it is drawn: what it still waited on is the point.
+    expect(renderTimelineText(traceOf([0, 100, 'start'], [4, 100, 'block', { on: 'get Queue 1', kind: 'queue' }]))).toContain('Still waiting when the trace ended:\n  100 MainProcess: get Queue 1')
+  })
+
+  test('the join proclab makes at exit is drawn J, apart from a join the program asked for, and the legend says so', () => {
+    const join = (t: number, event: string, auto: boolean) => [t, 100, event, { on: 'join Process-1', kind: 'join', ...(auto ? { auto: true } : {}) }] as Line
+    const run = (auto: boolean) =>
+      renderTimelineText(traceOf([0, 100, 'start'], [1, 103, 'spawn'], [5, 103, 'start'], join(10, 'block', auto), [90, 103, 'exit', { exitCode: 0 }], join(90, 'unblock', auto), [100, 100, 'exit', { exitCode: 0 }]))
+    const automatic = run(true)
+    expect(automatic.split('\n')[2]).toMatch(/^100 MainProcess -+J+-+ +0$/)
+    expect(automatic).toContain('J the join at exit, made by proclab (no join() in your code)')
+    expect(automatic).not.toContain('j waiting on join')
+    expect(run(false).split('\n')[2]).toMatch(/^100 MainProcess -+j+-+ +0$/)
+  })
+
+  test("proclab's own waits (internal) are not drawn: the process counts as running", () => {
+    const text = renderTimelineText(
+      traceOf(
+        [0, 100, 'start'],
+        [1, 101, 'spawn'],
+        [5, 101, 'start'],
+        [10, 100, 'block', { on: 'recv <Connection pipe=1 end=0>', kind: 'pipe', internal: true }],
+        [80, 100, 'unblock', { on: 'recv <Connection pipe=1 end=0>', kind: 'pipe', internal: true }],
+        [90, 101, 'exit', { exitCode: 0 }],
+        [100, 100, 'exit', { exitCode: 0 }],
+      ),
+    )
+    expect(text.split('\n')[2]).toMatch(/^100 MainProcess +-+ +0$/)
+    expect(text).not.toContain('pipe')
   })
 
   test.each([

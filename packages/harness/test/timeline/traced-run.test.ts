@@ -32,7 +32,7 @@ describe('the timeline of a real run of Pool(2) with six tasks', () => {
     for (const worker of workers) {
       const row = lines.find((line) => line.startsWith(`${worker.pid} ${worker.name} `))!
       const chart = row.slice(row.indexOf(worker.name) + worker.name.length).replace(/\s+0$/, '')
-      expect(chart.match(/\d/g)).toEqual(worker.tasks.map((t) => String(t.task)))
+      expect(chart.match(/\d/g)).toEqual(worker.tasks.map((t) => String(t.number)))
     }
   })
 })
