@@ -1,6 +1,9 @@
 import { connect, createServer } from 'node:net'
 import { describe, test } from 'vitest'
-import { expectProgram, runExercise, type ProgramRun } from '@proclab/harness'
+import { expectProgram, runExercise, translator, type ProgramRun } from '@proclab/harness'
+import { messages } from './messages.ts'
+
+const t = translator(messages)
 
 // Three separate programs share one master, all on this machine: the master, then a worker with a wrong
 // authkey, then two real workers side by side. Each runs as its own process tree; the harness kills
@@ -61,9 +64,7 @@ const masterRun = runExercise(import.meta.url, {
   // Run by hand, the master waits minutes for workers; here they start at once.
   env: { REPORT_TIMEOUT_MS: '10000' },
   timeout: 50_000,
-  timeoutHint:
-    'The master waits for one report at a time, `results.get({ timeout: REPORT_TIMEOUT_MS })`, and after every ' +
-    "worker's last word it shuts down: keep that loop and the `manager.shutdown()` in its finally block.",
+  timeoutHint: t('timeout'),
 })
 let refusedRun: ProgramRun | undefined
 let workerRuns: ProgramRun[] = []
@@ -89,111 +90,63 @@ function workerPids(): number[] {
   return workerRuns.flatMap((run) => expectProgram(run).lines(CONNECTED).map((m) => Number(m[1])))
 }
 
-describe('lesson 22: distributed processes, a master and its workers over TCP', () => {
-  test('the master served its queues on 127.0.0.1, on the port it was given', () => {
-    program.that(
-      served && program.lines(SERVING).length === 1,
-      served
-        ? 'The master should print `master: serving … on <host>:<port> …` once it listens: keep that line.'
-        : 'The master never accepted a connection on its port. It should register its two queues, then ' +
-            '`const server = await manager.getServer()` (which starts listening) and `server.serveForever()`.',
-      { expected: `a master listening on ${HOST}:${port}`, found: served ? program.lines(SERVING).map((m) => m[0]) : 'nothing listening' },
-    )
+describe(t('lesson'), () => {
+  test(t('served'), () => {
+    program.that(served && program.lines(SERVING).length === 1, served ? t('printServing') : t('notListening'), {
+      expected: t('listeningOn', { address: `${HOST}:${port}` }),
+      found: served ? program.lines(SERVING).map((m) => m[0]) : t('nothingListening'),
+    })
   })
 
-  test('a worker with the wrong authkey was refused', () => {
-    program.that(refusedRun !== undefined, 'The master was not serving (see the first test), so no worker could try.')
+  test(t('refused'), () => {
+    program.that(refusedRun !== undefined, t('noTry'))
     const worker = expectProgram(refusedRun!)
     const connected = worker.lines(CONNECTED).length > 0
-    const [, , message] = worker.line(
-      REFUSED,
-      connected
-        ? `The worker started with the authkey '${WRONG_KEY}' printed that it connected. A worker must prove it knows the ` +
-            "master's authkey: `await manager.connect()` rejects with mp.AuthenticationError when it does not. Call it, catch " +
-            'that error, print `worker pid=${process.pid}: refused: ${error.message}`, and stop there.'
-        : `The worker started with the authkey '${WRONG_KEY}' should print \`worker pid=…: refused: <message>\`: catch the ` +
-            'mp.AuthenticationError that `await manager.connect()` rejects with, and print its message.',
-    )
-    program.that(
-      /authkey/i.test(message!),
-      "Print the error's own message, `error.message`: it says that the authkey was refused.",
-      { expected: 'a message about the authkey', found: message },
-    )
-    worker.exitCode(
-      1,
-      'A worker that was refused has no work to do, and should say so with its exit code: set `process.exitCode = 1` ' +
-        'after printing that it was refused, then return without touching the queues.',
-    )
+    const [, , message] = worker.line(REFUSED, connected ? t('connectedAnyway', { key: WRONG_KEY }) : t('printRefused', { key: WRONG_KEY }))
+    program.that(/authkey/i.test(message!), t('ownMessage'), { expected: t('aboutAuthkey'), found: message })
+    worker.exitCode(1, t('refusedExitCode'))
   })
 
-  test('each worker with the right authkey connected and exited normally', () => {
-    program.that(workerRuns.length === WORKERS, 'The master was not serving (see the first test), so no worker could connect.')
+  test(t('connected'), () => {
+    program.that(workerRuns.length === WORKERS, t('noConnect'))
     for (const run of workerRuns) {
       const worker = expectProgram(run)
       const unregistered = /getTaskQueue is not a function|getResultQueue is not a function/.test(run.stderr)
       const notServed = /has no type '(getTaskQueue|getResultQueue)'/.test(run.stderr)
-      worker.exitCode(
-        0,
-        unregistered
-          ? 'The worker has no getTaskQueue() or getResultQueue(): register both typeids on QueueManager in the worker too, ' +
-              "without a callable: `QueueManager.register('getTaskQueue')`."
-          : notServed
-            ? "The master does not serve the queues the worker asks for: in the master, register each typeid with the callable " +
-              "that returns its queue, `QueueManager.register('getTaskQueue', () => tasks)`, before `getServer()`."
-            : 'A worker with the right authkey should connect, work until the task queue is empty, and exit normally.',
-      )
-      worker.line(CONNECTED, 'Each worker should print `worker pid=…: connected to …` once `await manager.connect()` has succeeded.')
+      worker.exitCode(0, unregistered ? t('unregistered') : notServed ? t('notServed') : t('workerExits'))
+      worker.line(CONNECTED, t('printConnected'))
     }
   })
 
-  test("every task's result came back to the master, computed by the workers", () => {
+  test(t('results'), () => {
     const results = program.lines(RESULT).map((m) => ({ n: Number(m[1]), square: Number(m[3]), pid: Number(m[4]) }))
     const numbers = results.map((r) => r.n).sort((a, b) => a - b)
     const expected = Array.from({ length: TASKS }, (_, i) => i + 1)
     program.equal(
       numbers,
       expected,
-      results.length === 0
-        ? 'No result came back to the master. Each worker should take numbers from the task queue with ' +
-            "`await tasks.getNowait()` until it throws mp.Empty, and put each result on the result queue: " +
-            "`await results.put({ kind: 'result', n, square: result, pid: process.pid })`."
-        : numbers.length < TASKS
-          ? `Only ${numbers.length} of the ${TASKS} results came back. Each worker should keep taking tasks until the ` +
-            'queue is empty, and put a result for every number it took.'
-          : 'Each number from 1 to 10 should come back exactly once: a task taken from the queue is gone for the others.',
+      results.length === 0 ? t('noResult') : numbers.length < TASKS ? t('someResults', { count: numbers.length, tasks: TASKS }) : t('eachOnce'),
     )
     const wrong = results.filter((r) => r.square !== r.n * r.n)
-    program.that(wrong.length === 0, 'Each result should be the square of its number, as square(n) computes it.', {
-      expected: 'n * n for every n',
+    program.that(wrong.length === 0, t('squares'), {
+      expected: t('nTimesN'),
       found: wrong.map((r) => `${r.n} -> ${r.square}`),
     })
     const pids = workerPids()
     const strangers = results.filter((r) => !pids.includes(r.pid))
-    program.that(
-      strangers.length === 0,
-      'Every result should come from one of the two workers (their pid, `process.pid`, in the report): the master only ' +
-        'hands out tasks and collects results.',
-      { expected: `results from pids ${pids.join(', ')}`, found: strangers.map((r) => `${r.n} from pid ${r.pid}`) },
-    )
+    program.that(strangers.length === 0, t('fromWorkers'), {
+      expected: t('resultsFrom', { pids: pids.join(', ') }),
+      found: strangers.map((r) => t('resultFrom', { n: r.n, pid: r.pid })),
+    })
   })
 
-  test('the master shut down once every worker was done', () => {
+  test(t('shutDown'), () => {
     const gaveUp = program.lines(GAVE_UP).length > 0
     const reported = program.lines(RESULT).length > 0
-    program.exitCode(
-      0,
-      gaveUp && !reported
-        ? 'No worker reported anything, so the master waited in vain and gave up: make the workers connect, take the tasks ' +
-            'and put their results (see the tests above).'
-        : gaveUp
-        ? 'The master waited in vain for a report and gave up. After its last task, each worker must say goodbye with ' +
-            "`await sendLastWord(results, count)`: the master shuts down once it has every worker's last word."
-        : 'The master should collect every result, shut its server down and exit normally.',
-    )
-    program.that(
-      SHUT_DOWN.test(master.lines.at(-1) ?? ''),
-      'The master should end with `master: 10 of 10 results back, server shut down`, printed after `await manager.shutdown()`.',
-      { expected: `master: ${TASKS} of ${TASKS} results back, server shut down`, found: master.lines.at(-1) },
-    )
+    program.exitCode(0, gaveUp && !reported ? t('noReport') : gaveUp ? t('noLastWord') : t('masterExits'))
+    program.that(SHUT_DOWN.test(master.lines.at(-1) ?? ''), t('lastLine'), {
+      expected: `master: ${TASKS} of ${TASKS} results back, server shut down`,
+      found: master.lines.at(-1),
+    })
   })
 })
