@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { relative } from 'node:path'
+import { join, relative } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { catalogProblems, type CatalogProblem } from '@proclab/harness'
+import { tsImport } from 'tsx/esm/api'
 import type { Context } from '../context.ts'
 import { LANGUAGES } from '../i18n/index.ts'
 import { translationOf, type Lesson } from '../lessons.ts'
@@ -10,6 +13,9 @@ import { readHints } from './hint.ts'
 
 /** How many seeded schedules `dev check` runs each solution under, besides the default one. */
 export const DEFAULT_DEV_SEEDS = 2
+
+/** The file of a lesson that holds its test's check names and hints, in every language. */
+export const MESSAGES_FILE = 'messages.ts'
 
 /** What `dev check` found wrong with one lesson; an empty list means the lesson is sound. */
 type Problems = string[]
@@ -29,7 +35,7 @@ export async function devCheck(ctx: Context, lessons: Lesson[], seeds = DEFAULT_
   }
   let failed = 0
   for (const lesson of lessons) {
-    const problems = structureProblems(ctx, lesson)
+    const problems = [...structureProblems(ctx, lesson), ...(await messageProblems(ctx, lesson))]
     if (problems.length === 0) problems.push(...(await behaviourProblems(ctx, lesson, seeds)))
     if (problems.length === 0) {
       console.log(`✓ ${lesson.id}`)
@@ -72,6 +78,45 @@ function structureProblems(ctx: Context, lesson: Lesson): Problems {
     }
   }
   return problems
+}
+
+/** What keeps the lesson's message catalog from giving every check name and hint in every language. */
+async function messageProblems(ctx: Context, lesson: Lesson): Promise<Problems> {
+  const { root, t } = ctx
+  const path = join(lesson.dir, MESSAGES_FILE)
+  const file = relative(root, path)
+  if (!existsSync(path)) return [t('dev.missing', { file, what: t('dev.whatMessages') })]
+  let catalog: unknown
+  try {
+    // The catalog is TypeScript, as the lesson's test imports it; tsx loads it the same way.
+    const loaded = (await tsImport(pathToFileURL(path).href, import.meta.url)) as { messages?: unknown }
+    if (loaded.messages === undefined) return [t('dev.noMessagesExport', { file })]
+    catalog = loaded.messages
+  } catch (error) {
+    return [t('dev.messagesUnreadable', { file, reason: error instanceof Error ? error.message.split('\n')[0]! : String(error) })]
+  }
+  return catalogProblems(catalog).map((problem) => describeCatalogProblem(ctx, file, problem))
+}
+
+function describeCatalogProblem({ t }: Context, file: string, problem: CatalogProblem): string {
+  switch (problem.kind) {
+    case 'noLanguage':
+      return t('dev.messagesNoLanguage', { file, language: problem.language })
+    case 'missing':
+      return t('dev.messageMissing', { file, key: problem.key, language: problem.language })
+    case 'extra':
+      return t('dev.messageExtra', { file, key: problem.key, language: problem.language })
+    case 'empty':
+      return t('dev.messageEmpty', { file, key: problem.key, language: problem.language })
+    case 'placeholders': {
+      const names = (list: string[]) => (list.length === 0 ? t('dev.noPlaceholders') : list.map((name) => `{${name}}`).join(' '))
+      return t('dev.messagePlaceholders', { file, key: problem.key, language: problem.language, found: names(problem.found), expected: names(problem.expected) })
+    }
+    default: {
+      const unknown: never = problem
+      throw new TypeError(`Unknown catalog problem: ${JSON.stringify(unknown)}`)
+    }
+  }
 }
 
 async function behaviourProblems(ctx: Context, lesson: Lesson, seeds: number): Promise<Problems> {

@@ -68,6 +68,13 @@ describe('proclab check', () => {
     expect(done.stdout).toContain('That was the last lesson: you have done the whole course!')
   })
 
+  test('in Chinese, the check names and hints come from the lesson, and the harness speaks Chinese too', async () => {
+    const { stdout } = await course.proclab(['check', '03', '--lang', 'zh-CN'])
+    expect(stdout).toContain('── 第一个失败：程序打印了 done ──\n请在 join 之后打印 `done`。\n\n期望：有一行匹配 /^done$/\n实际：没有这样的行\n\n程序：lessons/03-seeded/exercise.ts')
+    const byLocale = await course.proclab(['check', '03'], { env: { LANG: 'zh_CN.UTF-8' } })
+    expect(byLocale.stdout).toContain('── 第一个失败：程序打印了 done ──')
+  })
+
   test('--seeds K runs seeds 1 to K, stops at the first that fails, and says how to replay it', async () => {
     const { stdout, exitCode } = await course.proclab(['check', '03', '--solution', '--seeds', '3'])
     expect(exitCode).toBe(1)

@@ -69,6 +69,27 @@ describe('proclab dev check', () => {
       course.write('lessons/01-good/hints.zh-CN.md', hints)
     }
   })
+
+  test("requires each lesson's messages.ts, with every message in English and Chinese and the same placeholders", async () => {
+    const messages = file('lessons/03-seeded/messages.ts')
+    const good = file('lessons/01-good/messages.ts')
+    try {
+      course.write(
+        'lessons/03-seeded/messages.ts',
+        messages.replace("    printSeed: '请保留打印种子的那一行。',\n", '').replace('这个程序在种子 {seed} 下会出错。', '这个程序在某个种子下会出错。'),
+      )
+      rmSync(join(course.dir, 'lessons/01-good/messages.ts'))
+      const { stdout, exitCode } = await course.proclab(['dev', 'check', '03', '--seeds', '0'])
+      expect(exitCode).toBe(1)
+      expect(stdout).toContain('lessons/03-seeded/messages.ts: `printSeed` is missing in zh-CN: translate it.')
+      expect(stdout).toContain('lessons/03-seeded/messages.ts: `breaks` has the placeholders (none) in zh-CN but {seed} in en: use the same ones.')
+      const missing = await course.proclab(['dev', 'check', '01'])
+      expect(missing.stdout).toContain('lessons/01-good/messages.ts is missing: add the check names and hints of its test in English and Chinese')
+    } finally {
+      course.write('lessons/03-seeded/messages.ts', messages)
+      course.write('lessons/01-good/messages.ts', good)
+    }
+  })
 })
 
 describe('proclab new', () => {
