@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { harnessWords } from './i18n/harness-messages.ts'
 
 /** Which version of a lesson's program a test runs: the learner's starter or the reference solution. */
 export type Target = 'starter' | 'solution'
@@ -14,7 +15,7 @@ export function currentTarget(env: NodeJS.ProcessEnv = process.env): Target {
 }
 
 /** How messages call each target's program: the learner's own work, or the course's answer. */
-const TARGET_LABELS: Record<Target, string> = { starter: 'your exercise', solution: 'solution' }
+const TARGET_LABELS = { starter: 'yourExercise', solution: 'solution' } as const satisfies Record<Target, string>
 
 /**
  * How messages name a lesson's program: its path from the repository root, then whose it is (the
@@ -22,7 +23,7 @@ const TARGET_LABELS: Record<Target, string> = { starter: 'your exercise', soluti
  * @example shownProgram('/course', '/course/lessons/08-queue/exercise.ts', 'starter') // 'lessons/08-queue/exercise.ts (your exercise)'
  */
 export function shownProgram(root: string, file: string, target: Target): string {
-  return `${relative(root, file)} (${TARGET_LABELS[target]})`
+  return `${relative(root, file)} (${harnessWords()(TARGET_LABELS[target])})`
 }
 
 /** A lesson folder and the repository around it, derived from the folder alone. */

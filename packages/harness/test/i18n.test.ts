@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { catalogProblems, currentLanguage, defineMessages, expectProgram, LANGUAGE_ENV, LessonFailure, PROGRAM_OUTPUT_HEADING, translator, type ProgramRun } from '../src/index.ts'
+import { catalogProblems, currentLanguage, defineMessages, expectProgram, LANGUAGE_ENV, LessonFailure, PROGRAM_OUTPUT_HEADING, shownProgram, translator, type ProgramRun } from '../src/index.ts'
 
 const messages = defineMessages({
   en: { exits: 'the program exits normally', tooFew: 'Only {count} of {total} children ran.', joined: 'Keep ' + '{name}.' },
@@ -105,6 +105,12 @@ describe("the harness's own words", () => {
     expect(failureOf(() => expectProgram(run).line(/^done$/, '打印 `done`。'))).toBe(
       '打印 `done`。\n\n期望：有一行匹配 /^done$/\n实际：没有这样的行\n\n程序：lessons/02-join/exercise.ts，退出码 0\n── stdout：（空） ──\n── stderr：（空） ──',
     )
+  })
+
+  test('name whose program ran', () => {
+    vi.stubEnv(LANGUAGE_ENV, 'zh-CN')
+    expect(shownProgram('/course', '/course/lessons/08-queue/exercise.ts', 'starter')).toBe('lessons/08-queue/exercise.ts (你的练习)')
+    expect(shownProgram('/course', '/course/solutions/08-queue/exercise.ts', 'solution')).toBe('solutions/08-queue/exercise.ts (参考答案)')
   })
 
   test.each(['en', 'zh-CN'])('in %s, the program output starts where PROGRAM_OUTPUT_HEADING says', (language) => {

@@ -17,6 +17,8 @@ export const HARNESS_MESSAGES = defineMessages({
     differentValues: '{count} different values',
 
     program: 'Program: {file}, {ended}',
+    yourExercise: 'your exercise',
+    solution: 'solution',
     stopped: 'stopped',
     emptyOutput: '── {stream}: (empty) ──',
     moreLines: '… {count} more lines …',
@@ -51,6 +53,8 @@ export const HARNESS_MESSAGES = defineMessages({
     differentValues: '{count} 个互不相同的值',
 
     program: '程序：{file}，{ended}',
+    yourExercise: '你的练习',
+    solution: '参考答案',
     stopped: '被停止',
     emptyOutput: '── {stream}：（空） ──',
     moreLines: '… 中间省略 {count} 行 …',
