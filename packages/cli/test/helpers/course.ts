@@ -88,7 +88,7 @@ function runProclab(dir: string, args: string[], options: ProclabOptions) {
     reject: false,
     stdin: options.stdin ?? 'ignore',
     // English and no colours, whatever the machine's locale and CI.
-    env: { FORCE_COLOR: '0', LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', CI: '', ...options.env },
+    env: { FORCE_COLOR: '0', PROCLAB_LANG: '', LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', CI: '', ...options.env },
   })
 }
 

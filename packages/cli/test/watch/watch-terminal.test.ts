@@ -26,7 +26,7 @@ afterEach(async () => {
  */
 async function watch(args: string[] = [], env: Record<string, string> = {}): Promise<Terminal> {
   const script = `${process.execPath} ${CLI} watch ${args.join(' ')}; echo "proclab exited with $?"; stty -a | tr ' ;' '\\n\\n' | grep -x -- '-\\?icanon'`
-  terminal = await Terminal.start(script, course.dir, { LANG: 'en_US.UTF-8', LC_ALL: '', FORCE_COLOR: '', ...env })
+  terminal = await Terminal.start(script, course.dir, { PROCLAB_LANG: '', LANG: 'en_US.UTF-8', LC_ALL: '', FORCE_COLOR: '', ...env })
   return terminal
 }
 
