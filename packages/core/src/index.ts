@@ -25,6 +25,6 @@ export {
   type SynchronizedValue,
 } from './sharedctypes.ts'
 export { BaseManager, type ManagerOptions, type ManagerServerHandle } from './managers/base-manager.ts'
-export type { Address as ManagerAddress } from './transport/address.ts'
+export type { Address as ManagerAddress } from './transport/index.ts'
 export { Manager, SyncManager } from './managers/sync-manager.ts'
 export type * from './managers/proxies.ts'

@@ -1,9 +1,8 @@
 import type { Connection } from './pipes/connection.ts'
 import { EOFError } from './errors.ts'
-import type { PoolMessage, PoolReply, PoolTask, TargetRef } from './transport/messages.ts'
+import { serializeError, type PoolMessage, type PoolReply, type PoolTask, type TargetRef } from './transport/index.ts'
 import { importExport } from './spawn/targets.ts'
 import { reviveShared } from './reduction.ts'
-import { serializeError } from './transport/remote-error.ts'
 import { internally, trace } from './trace.ts'
 
 /**

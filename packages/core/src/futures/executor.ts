@@ -1,7 +1,7 @@
 import { inspect } from 'node:util'
 import { cpuCount } from '../cpu.ts'
 import { BrokenProcessPool, StateError, withCode } from '../errors.ts'
-import type { TargetRef } from '../transport/messages.ts'
+import type { TargetRef } from '../transport/index.ts'
 import { assertCloneable } from '../reduction.ts'
 import { locateExport } from '../spawn/targets.ts'
 import { validTimeout } from '../timeouts.ts'

@@ -4,12 +4,9 @@ import { Pipe } from '../pipes/connection.ts'
 import { StateError, withCode } from '../errors.ts'
 import { managerProcess, type TypeidSource } from './process.ts'
 import { Process } from '../process.ts'
-import type { SerializedError } from '../transport/messages.ts'
-import { reviveError } from '../transport/remote-error.ts'
+import { reviveError, keyBytes, validAddress, type SerializedError, type Address } from '../transport/index.ts'
 import { locateExport } from '../spawn/targets.ts'
-import { keyBytes } from '../transport/auth.ts'
-import { builtinTypeid } from './builtins.ts'
-import { validAddress, type Address } from '../transport/address.ts'
+import { argumentsForServer, builtinTypeid } from './builtins.ts'
 import { connectionTo, createRemote, forgetConnection, type ManagerConnection } from './client.ts'
 import { ManagerServer, type Factory } from './server.ts'
 import { internally } from '../trace.ts'
@@ -168,13 +165,11 @@ export class BaseManager {
     return this.shutdown()
   }
 
-  #create(typeid: string, args: unknown[]): Promise<object> {
+  async #create(typeid: string, args: unknown[]): Promise<object> {
     if (this.#state !== 'started' && this.#state !== 'connected') {
-      return Promise.reject(
-        new StateError(`${this.constructor.name}.${typeid}() needs a running manager: call \`await manager.start()\` or \`await manager.connect()\` first${this.#state === 'shut down' ? ' (this one was shut down)' : ''}.`),
-      )
+      throw new StateError(`${this.constructor.name}.${typeid}() needs a running manager: call \`await manager.start()\` or \`await manager.connect()\` first${this.#state === 'shut down' ? ' (this one was shut down)' : ''}.`)
     }
-    return createRemote(this.#connection!, typeid, args)
+    return createRemote(this.#connection!, typeid, argumentsForServer(this.#registry().get(typeid), args))
   }
 
   #registry(): Map<string, Factory | undefined> {

@@ -1,12 +1,8 @@
 import { createConnection } from 'node:net'
 import { inspect } from 'node:util'
 import { StateError } from '../errors.ts'
-import { Link, LinkClosedError } from '../transport/link.ts'
+import { Link, LinkClosedError, reviveError, describeAddress, socketOptions, authenticateServer, type ManagerOutcome, type ManagerRequest, type Unnumbered, type Address } from '../transport/index.ts'
 import { registerReviver, SHARED, type SharedHandle } from '../reduction.ts'
-import { reviveError } from '../transport/remote-error.ts'
-import type { ManagerOutcome, ManagerRequest, Unnumbered } from '../transport/messages.ts'
-import { describeAddress, socketOptions, type Address } from '../transport/address.ts'
-import { authenticateServer } from '../transport/auth.ts'
 import { waitForPredicate } from '../sync/condition.ts'
 import { validTimeout } from '../timeouts.ts'
 import { OBJECT_REF } from './server.ts'
@@ -129,7 +125,7 @@ const LOCAL_METHODS: Record<string, (proxy: any, ...args: any[]) => unknown> = {
 }
 
 /** A proxy to object `id` of the manager behind `connection`: every method is an async remote call. */
-export function makeProxy<T extends object>(connection: ManagerConnection, id: string, typeid: string): T {
+function makeProxy<T extends object>(connection: ManagerConnection, id: string, typeid: string): T {
   const core: ProxyCore = { connection, id, typeid }
   const methods = new Map<string, (...args: unknown[]) => Promise<unknown>>()
   const shared = {

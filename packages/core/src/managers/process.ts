@@ -1,10 +1,8 @@
 import type { Connection } from '../pipes/connection.ts'
 import { importExport } from '../spawn/targets.ts'
-import type { Address } from '../transport/address.ts'
+import { serializeError, type Address, type SerializedError, type TargetRef } from '../transport/index.ts'
 import { BUILTIN_FACTORIES } from './builtins.ts'
 import { ManagerServer, type Factory } from './server.ts'
-import type { SerializedError, TargetRef } from '../transport/messages.ts'
-import { serializeError } from '../transport/remote-error.ts'
 
 /**
  * The process `BaseManager.start()` starts: it serves the manager's objects until a client asks it to

@@ -1,7 +1,9 @@
 import type { Queue, JoinableQueue } from '../queues/queue.ts'
 import type { Typecode, ElementOf } from '../sharedctypes.ts'
+import type { BarrierOptions } from '../sync/barrier.ts'
 import type { ServedArray, ServedDict, ServedList, ServedNamespace, ServedValue } from './served-data.ts'
-import type { ServedBarrier, ServedCondition, ServedEvent, ServedLock, ServedSemaphore } from './served-sync.ts'
+import type { ServedBarrier } from './served-barrier.ts'
+import type { ServedCondition, ServedEvent, ServedLock, ServedSemaphore } from './served-sync.ts'
 import type { Caller } from './serving.ts'
 
 /**
@@ -53,7 +55,8 @@ export interface SyncManagerTypes {
   BoundedSemaphore(value?: number): Promise<SemaphoreProxy>
   Event(): Promise<EventProxy>
   Condition(lock?: LockProxy): Promise<ConditionProxy>
-  Barrier(parties: number, options?: { timeout?: number }): Promise<BarrierProxy>
+  /** `action` runs on the server, in the last party to arrive: it must be an exported function (the server imports it). */
+  Barrier(parties: number, options?: BarrierOptions): Promise<BarrierProxy>
   Value<C extends Typecode>(typecode: C, value?: ElementOf<C>): Promise<ValueProxy<ElementOf<C>>>
   Array<C extends Typecode>(typecode: C, sizeOrValues: number | ElementOf<C>[]): Promise<ArrayProxy<ElementOf<C>>>
 }

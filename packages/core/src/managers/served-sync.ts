@@ -1,7 +1,7 @@
-import { inspect } from 'node:util'
-import { BrokenBarrierError, StateError, withCode } from '../errors.ts'
+import { aboveBound, conditionLockNeeded, invalidSemaphoreValue, lockNotHeld, notTheHolder } from '../sync/messages.ts'
 import { validTimeout, type WaitOptions } from '../timeouts.ts'
 import { EXPOSED, TAKES_CALLER, type Caller } from './serving.ts'
+import { Waiters } from './waiters.ts'
 
 /**
  * The synchronization objects a Manager's server keeps for its proxies. The server runs one event
@@ -11,41 +11,6 @@ import { EXPOSED, TAKES_CALLER, type Caller } from './serving.ts'
  * the others.
  */
 
-
-/** A first-come first-served line of waiters, each woken once, or giving up at its timeout. */
-class Waiters {
-  readonly #line = new Set<(woken: boolean) => void>()
-
-  /** Resolves true when woken, false when `timeout` ms passed first. */
-  wait(timeout: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined
-      const settle = (woken: boolean) => {
-        clearTimeout(timer)
-        this.#line.delete(settle)
-        resolve(woken)
-      }
-      this.#line.add(settle)
-      if (timeout !== Infinity) timer = setTimeout(() => settle(false), timeout)
-    })
-  }
-
-  /** Wakes the longest waiter; false if nobody waits. */
-  wakeOne(): boolean {
-    const first = this.#line.values().next()
-    if (first.done) return false
-    first.value(true)
-    return true
-  }
-
-  wakeAll(): void {
-    for (const settle of [...this.#line]) settle(true)
-  }
-
-  get size(): number {
-    return this.#line.size
-  }
-}
 
 /** Lock and RLock: owned by the connection that acquired it. */
 export class ServedLock {
@@ -72,8 +37,8 @@ export class ServedLock {
   }
 
   release(caller: Caller): void {
-    if (this.#owner === undefined) throw new StateError(`${this.#name}.release() was called on a lock that is not held. Release once per acquire().`)
-    if (this.reentrant && this.#owner !== caller) throw new StateError('RLock.release() was called by a process that does not hold the lock. Only the holder may release an RLock.')
+    if (this.reentrant && this.#owner !== caller) throw notTheHolder(this.#owner === undefined ? 'nobody does' : 'another process does')
+    if (this.#owner === undefined) throw lockNotHeld('Lock')
     if (--this.#holds === 0) this.#free()
   }
 
@@ -90,9 +55,13 @@ export class ServedLock {
     return holds
   }
 
-  /** Takes the lock back after a Condition wait, with the holds it had. */
+  /**
+   * Takes the lock back after a Condition wait, with the holds it had: afresh, not re-entrantly,
+   * because the caller's other code (the notifier, on the same connection) may hold it right now.
+   */
   async restore(caller: Caller, holds: number): Promise<void> {
-    await this.acquire(caller)
+    while (this.#owner !== undefined) await this.#waiters.wait(Infinity)
+    this.#take(caller)
     this.#holds = holds
   }
 
@@ -129,7 +98,7 @@ export class ServedSemaphore {
 
   constructor(value = 1, bounded = false) {
     if (!Number.isInteger(value) || value < 0) {
-      throw withCode(new RangeError(`manager.${bounded ? 'BoundedSemaphore' : 'Semaphore'}() expects a whole number ≥ 0, got ${inspect(value)}.`), 'ERR_MP_INVALID_ARG')
+      throw invalidSemaphoreValue(`manager.${bounded ? 'BoundedSemaphore' : 'Semaphore'}()`, value)
     }
     this.#value = value
     this.#bound = bounded ? value : undefined
@@ -150,7 +119,7 @@ export class ServedSemaphore {
 
   release(_caller: Caller): void {
     if (this.#bound !== undefined && this.#value >= this.#bound) {
-      throw new StateError(`BoundedSemaphore.release() would raise the counter above its initial value ${this.#bound}.`)
+      throw aboveBound(this.#bound)
     }
     this.#value++
     this.#waiters.wakeOne()
@@ -220,57 +189,6 @@ export class ServedCondition {
   }
 
   #assertHeld(caller: Caller, api: string): void {
-    if (!this.#lock.heldBy(caller)) throw new StateError(`Condition.${api}() needs the condition's lock: acquire it first (or use runExclusive).`)
+    if (!this.#lock.heldBy(caller)) throw conditionLockNeeded(api)
   }
-}
-
-export class ServedBarrier {
-  readonly #parties: number
-  readonly #timeout: number | undefined
-  #arrived = 0
-  #broken = false
-  #round = new Waiters()
-
-  constructor(parties: number, { timeout }: { timeout?: number } = {}) {
-    if (!Number.isInteger(parties) || parties < 1) throw withCode(new RangeError(`manager.Barrier() expects parties ≥ 1, got ${inspect(parties)}.`), 'ERR_MP_INVALID_ARG')
-    this.#parties = parties
-    this.#timeout = timeout
-  }
-
-  async wait(timeout?: number): Promise<number> {
-    const ms = validTimeout(timeout ?? this.#timeout, 'Barrier.wait()')
-    if (this.#broken) throw brokenBarrier()
-    const index = this.#arrived++
-    if (this.#arrived === this.#parties) {
-      this.#arrived = 0
-      const round = this.#round
-      this.#round = new Waiters()
-      round.wakeAll()
-      return index
-    }
-    const round = this.#round
-    const released = await round.wait(ms)
-    if (round !== this.#round) return index // the round completed
-    if (!released) this.abort() // timed out: breaks it for everyone, as in Python
-    throw brokenBarrier()
-  }
-
-  abort(): void {
-    this.#broken = true
-    this.#round.wakeAll()
-  }
-
-  parties(): number {
-    return this.#parties
-  }
-  nWaiting(): number {
-    return this.#arrived
-  }
-  broken(): boolean {
-    return this.#broken
-  }
-}
-
-function brokenBarrier(): BrokenBarrierError {
-  return new BrokenBarrierError('The barrier is broken (aborted, or a party timed out): create a new Barrier to synchronize again.')
 }

@@ -1,13 +1,9 @@
 import { createServer, type Server, type Socket } from 'node:net'
 import { inspect } from 'node:util'
 import { keepAliveWhile } from '../keep-alive.ts'
-import { Link, type Incoming } from '../transport/link.ts'
-import { unknownMessage, UnknownMessageError, type ManagerRequest } from '../transport/messages.ts'
+import { Link, unknownMessage, UnknownMessageError, serializeError, removeSocketFile, socketOptions, authenticateClient, type Incoming, type ManagerRequest, type Address } from '../transport/index.ts'
 import { assertCloneable } from '../reduction.ts'
-import { serializeError } from '../transport/remote-error.ts'
 import { settledWithin } from '../timeouts.ts'
-import { removeSocketFile, socketOptions, type Address } from '../transport/address.ts'
-import { authenticateClient } from '../transport/auth.ts'
 import { EXPOSED, TAKES_CALLER, type Caller } from './serving.ts'
 
 /**

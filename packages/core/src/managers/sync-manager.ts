@@ -1,4 +1,4 @@
-import { localAddress } from '../transport/address.ts'
+import { localAddress } from '../transport/index.ts'
 import { BaseManager, type ManagerOptions } from './base-manager.ts'
 import { BUILTIN_FACTORIES } from './builtins.ts'
 import type { SyncManagerTypes } from './proxies.ts'

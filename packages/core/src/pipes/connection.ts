@@ -5,8 +5,7 @@ import { assertCloneable, registerReviver, snapshot, SHARED, type SharedHandle, 
 import { pause, seeded } from '../schedule.ts'
 import { validTimeout } from '../timeouts.ts'
 import { traceWait } from '../trace.ts'
-import { newObjectId, serve } from '../transport/endpoint.ts'
-import type { PipeEnd } from '../transport/messages.ts'
+import { newObjectId, serve, type PipeEnd } from '../transport/index.ts'
 import { PipeCore, type EndAccess, type Inbox } from './core.ts'
 import { LocalEnd } from './local.ts'
 import { RemoteEnd } from './remote.ts'
@@ -18,8 +17,6 @@ interface EndHandle extends SharedHandle {
   owner: string
   readable: boolean
   writable: boolean
-  /** One of proclab's own pipes (see {@link internalPipe}). */
-  internal: boolean
 }
 
 /** Sends without checking the value again (see Connection[SEND_CHECKED]). */
@@ -38,19 +35,19 @@ export class Connection<T = unknown> implements SharedObject {
   readonly #pipe: string
   readonly #end: PipeEnd
   readonly #access: EndAccess
-  /** What its waits add to their trace events: `internal: true` on proclab's own pipes. */
-  readonly #traced: { kind: 'pipe'; id: string; internal?: true }
+  /** What its waits add to their trace events. */
+  readonly #traced: { kind: 'pipe'; id: string }
   #owner: string | undefined
   #closed = false
 
   /** @internal Made by {@link Pipe}, or by {@link Connection.fromHandle} in another process. */
-  constructor(access: EndAccess, pipe: string, end: PipeEnd, readable: boolean, writable: boolean, internal: boolean, owner?: string) {
+  constructor(access: EndAccess, pipe: string, end: PipeEnd, readable: boolean, writable: boolean, owner?: string) {
     this.#access = access
     this.#pipe = pipe
     this.#end = end
     this.readable = readable
     this.writable = writable
-    this.#traced = internal ? { kind: 'pipe', id: pipe, internal: true } : { kind: 'pipe', id: pipe }
+    this.#traced = { kind: 'pipe', id: pipe }
     this.#owner = owner
   }
 
@@ -105,8 +102,7 @@ export class Connection<T = unknown> implements SharedObject {
       closed: this.#closed,
       handle: (): EndHandle => {
         this.#owner ??= serve(this.#pipe, pipeServant(this.#access.core!))
-        const internal = this.#traced.internal === true
-        return { type: 'Connection', pipe: this.#pipe, end: this.#end, owner: this.#owner, readable: this.readable, writable: this.writable, internal }
+        return { type: 'Connection', pipe: this.#pipe, end: this.#end, owner: this.#owner, readable: this.readable, writable: this.writable }
       },
       sentToChild: (pid: number, exited: Promise<unknown>) => this.#access.heldByChild(pid, exited),
     }
@@ -122,8 +118,8 @@ export class Connection<T = unknown> implements SharedObject {
 
   /** Rebuilds, in another process, the end a handle stands for: the same end, reached through the pipe's owner. */
   private static fromHandle(handle: SharedHandle): Connection {
-    const { pipe, end, owner, readable, writable, internal } = handle as EndHandle
-    return new this(new RemoteEnd(pipe, end, owner), pipe, end, readable, writable, internal, owner)
+    const { pipe, end, owner, readable, writable } = handle as EndHandle
+    return new this(new RemoteEnd(pipe, end, owner), pipe, end, readable, writable, owner)
   }
 
   static {
@@ -167,20 +163,7 @@ export class Connection<T = unknown> implements SharedObject {
  * b.close() // the parent's copy: the child's handle keeps that end open
  */
 export function Pipe<T = unknown>({ duplex = true }: { duplex?: boolean } = {}): [Connection<T>, Connection<T>] {
-  return newPipe(duplex, false)
-}
-
-/**
- * A pipe for proclab's own messages (a pool's tasks, a manager's start-up): its waits, here and in
- * every process it is handed to, are traced `internal: true`, so timelines can tell them from the
- * program's own. @internal
- */
-export function internalPipe<T = unknown>({ duplex = true }: { duplex?: boolean } = {}): [Connection<T>, Connection<T>] {
-  return newPipe(duplex, true)
-}
-
-function newPipe<T>(duplex: boolean, internal: boolean): [Connection<T>, Connection<T>] {
   const core = new PipeCore()
   const id = newObjectId()
-  return [new Connection<T>(new LocalEnd(core, 0), id, 0, true, duplex, internal), new Connection<T>(new LocalEnd(core, 1), id, 1, duplex, true, internal)]
+  return [new Connection<T>(new LocalEnd(core, 0), id, 0, true, duplex), new Connection<T>(new LocalEnd(core, 1), id, 1, duplex, true)]
 }

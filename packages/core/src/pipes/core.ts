@@ -1,7 +1,5 @@
 import { Deque } from '../deque.ts'
-import { afterPeerExit } from '../transport/endpoint.ts'
-import type { PipeEnd } from '../transport/messages.ts'
-import type { Link } from '../transport/link.ts'
+import { afterPeerExit, type PipeEnd, type Link } from '../transport/index.ts'
 import { bulkBytes } from '../reduction.ts'
 
 /**

@@ -1,5 +1,5 @@
 import { OWNER, type EndAccess, type Inbox, type PipeCore } from './core.ts'
-import type { PipeEnd } from '../transport/messages.ts'
+import type { PipeEnd } from '../transport/index.ts'
 
 /** One end of a pipe as its owner reaches it: the pipe's own state, with no message. */
 export class LocalEnd implements EndAccess {

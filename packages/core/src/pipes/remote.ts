@@ -1,8 +1,6 @@
 import { Deque } from '../deque.ts'
 import { bulkBytes } from '../reduction.ts'
-import { linkTo, newObjectId, receive } from '../transport/endpoint.ts'
-import type { Link } from '../transport/link.ts'
-import { unknownMessage, type PipeEnd, type PipeReaderMessage } from '../transport/messages.ts'
+import { linkTo, newObjectId, receive, unknownMessage, type Link, type PipeEnd, type PipeReaderMessage } from '../transport/index.ts'
 import type { EndAccess, Inbox } from './core.ts'
 
 /**

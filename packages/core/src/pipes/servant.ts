@@ -1,6 +1,4 @@
-import type { Servant } from '../transport/endpoint.ts'
-import type { Link } from '../transport/link.ts'
-import { unknownMessage, type PipeEnd, type PipeMessage } from '../transport/messages.ts'
+import { unknownMessage, type Servant, type Link, type PipeEnd, type PipeMessage } from '../transport/index.ts'
 import type { HolderKey, PipeCore } from './core.ts'
 
 /** How the owner answers other processes about one pipe. */

@@ -1,9 +1,7 @@
 import { Deque } from '../deque.ts'
 import { bulkBytes } from '../reduction.ts'
 import { afterTimeout } from '../timeouts.ts'
-import { linkTo, newObjectId, receive } from '../transport/endpoint.ts'
-import type { Link } from '../transport/link.ts'
-import type { QueueMessage, QueueRecall, ReplyTo } from '../transport/messages.ts'
+import { linkTo, newObjectId, receive, type Link, type QueueMessage, type QueueRecall, type ReplyTo } from '../transport/index.ts'
 import type { QueueAccess } from './core.ts'
 import type { QueueSlots } from './slots.ts'
 
@@ -14,7 +12,7 @@ import type { QueueSlots } from './slots.ts'
  */
 
 /** Items a sole consumer in another process may take per request. */
-export const PREFETCH = 256
+const PREFETCH = 256
 
 export class RemoteQueue implements QueueAccess {
   readonly fireAndForget: boolean

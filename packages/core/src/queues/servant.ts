@@ -1,6 +1,4 @@
-import type { Servant } from '../transport/endpoint.ts'
-import { unknownMessage, type QueueMessage } from '../transport/messages.ts'
-import type { Link } from '../transport/link.ts'
+import { unknownMessage, type Servant, type QueueMessage, type Link } from '../transport/index.ts'
 import type { Getter, QueueCore } from './core.ts'
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ProcessError, withCode } from '../errors.ts'
-import type { StartMessage } from '../transport/messages.ts'
+import type { StartMessage } from '../transport/index.ts'
 import { exitCodeOfSignal } from './signals.ts'
 import { keepAsSpare, refillSpare, takeSpare } from './spare.ts'
 

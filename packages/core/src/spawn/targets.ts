@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url'
 import { childModule } from './transpile-cache.ts'
 import { withCode } from '../errors.ts'
 import { definingScript } from './function-location.ts'
-import type { TargetRef } from '../transport/messages.ts'
+import type { TargetRef } from '../transport/index.ts'
 
 /**
  * A function by module and name, both ways: `locateExport` turns a function into the module that

@@ -1,7 +1,6 @@
-import { inspect } from 'node:util'
-import { BrokenBarrierError, withCode } from '../errors.ts'
+import { barrierTimedOut, brokenBarrier, invalidAction, invalidParties, MAX_PARTIES } from './messages.ts'
 import { importExport, locateExport } from '../spawn/targets.ts'
-import type { TargetRef } from '../transport/messages.ts'
+import type { TargetRef } from '../transport/index.ts'
 import { validTimeout } from '../timeouts.ts'
 import { traceWait } from '../trace.ts'
 import { registerPrimitive, RESOLVED, SharedPrimitive, type PrimitiveHandle } from './primitive.ts'
@@ -14,7 +13,7 @@ import { pollUntil } from './waiting.ts'
  */
 const STATE = 0
 const BROKEN = 1
-const COUNT_MASK = 0xffff
+const COUNT_MASK = MAX_PARTIES
 const GENERATIONS = 0x8000
 
 export interface BarrierOptions {
@@ -49,10 +48,10 @@ export class Barrier extends SharedPrimitive {
       return
     }
     if (!Number.isInteger(parties) || parties < 1 || parties > COUNT_MASK) {
-      throw withCode(new RangeError(`new Barrier() expects parties to be a whole number from 1 to ${COUNT_MASK}, got ${inspect(parties)}.`), 'ERR_MP_INVALID_ARG')
+      throw invalidParties('new Barrier()', COUNT_MASK, parties)
     }
     if (action !== undefined && typeof action !== 'function') {
-      throw withCode(new TypeError(`new Barrier() expects \`action\` to be a function, got ${inspect(action)}.`), 'ERR_MP_INVALID_ARG')
+      throw invalidAction('new Barrier()', action)
     }
     validTimeout(timeout, 'new Barrier()')
     this.parties = parties
@@ -128,12 +127,12 @@ export class Barrier extends SharedPrimitive {
 
   #breakOnTimeout(ms: number): never {
     Atomics.store(this.words, BROKEN, 1)
-    throw new BrokenBarrierError(`Barrier.wait() timed out after ${ms} ms with ${this.nWaiting} of ${this.parties} parties arrived; the barrier is now broken.`)
+    throw barrierTimedOut(ms, this.nWaiting, this.parties)
   }
 
   #throwIfBroken(): void {
     if (this.broken) {
-      throw new BrokenBarrierError(`The barrier is broken (aborted, timed out, or its action threw): create a new Barrier to synchronize again.`)
+      throw brokenBarrier()
     }
   }
 }

@@ -4,6 +4,7 @@ import { reviveHandle, SHARED } from '../reduction.ts'
 import { validTimeout } from '../timeouts.ts'
 import { traceWait } from '../trace.ts'
 import { Lock, RLock } from './locks.ts'
+import { conditionLockNeeded } from './messages.ts'
 import { holding, registerPrimitive, rejectOnThrow, RESOLVED, SharedPrimitive, type PrimitiveHandle } from './primitive.ts'
 import { pollUntil } from './waiting.ts'
 
@@ -96,8 +97,17 @@ export class Condition extends SharedPrimitive {
 
   /** Wakes up to `n` (default 1) of the processes waiting, oldest first. The caller must hold the lock. */
   notify(n = 1): Promise<void> {
+    return this.#notify(n, 'notify')
+  }
+
+  /** Wakes every process waiting. The caller must hold the lock. */
+  notifyAll(): Promise<void> {
+    return this.#notify(Infinity, 'notifyAll')
+  }
+
+  #notify(n: number, api: string): Promise<void> {
     return rejectOnThrow(() => {
-      this.#assertHeld('notify')
+      this.#assertHeld(api)
       const words = this.words
       const next = words[NEXT]!
       let head = words[HEAD]!
@@ -111,14 +121,9 @@ export class Condition extends SharedPrimitive {
     })
   }
 
-  /** Wakes every process waiting. The caller must hold the lock. */
-  notifyAll(): Promise<void> {
-    return this.notify(Infinity)
-  }
-
   #assertHeld(api: string): void {
     if (!this.#lock.isMine()) {
-      throw new StateError(`Condition.${api}() needs the condition's lock: call it inside \`await cond.runExclusive(async () => { … })\` (or after \`await cond.acquire()\`).`)
+      throw conditionLockNeeded(api)
     }
   }
 }

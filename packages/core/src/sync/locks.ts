@@ -1,9 +1,10 @@
-import { StateError } from '../errors.ts'
+import type { StateError } from '../errors.ts'
 import { isRunning } from '../pids.ts'
-import { trace } from '../trace.ts'
+import { trace, tracing } from '../trace.ts'
 import { Acquirable } from './acquirable.ts'
+import { lockNotHeld, notTheHolder } from './messages.ts'
 import { registerPrimitive, type PrimitiveHandle } from './primitive.ts'
-import { pollUntilSync } from './waiting.ts'
+import { pollUntil, pollUntilSync } from './waiting.ts'
 
 /**
  * Lock and RLock. Two words: the pid of the holder (0 when free) and, for an RLock, how many times it
@@ -51,7 +52,7 @@ abstract class BaseLock extends Acquirable {
   }
 
   /** Frees the lock if its holder no longer runs, so that a waiter can take it. */
-  private recoverFromDeadHolder(): void {
+  protected recoverFromDeadHolder(): void {
     const holder = Atomics.load(this.words, HOLDER)
     if (holder === 0 || holder === pid || isRunning(holder)) return
     if (Atomics.compareExchange(this.words, HOLDER, holder, 0) === holder) {
@@ -93,7 +94,7 @@ export class Lock extends BaseLock {
 
   protected releaseRefusal(): StateError | undefined {
     if (Atomics.load(this.words, HOLDER) !== 0) return undefined
-    return new StateError('Lock.release() was called on a lock that is not held. Release a lock once per acquire(); runExclusive() does both for you.')
+    return lockNotHeld('Lock')
   }
 
   protected releaseOnce(): void {
@@ -140,10 +141,7 @@ export class RLock extends BaseLock {
   protected releaseRefusal(): StateError | undefined {
     const holder = Atomics.load(this.words, HOLDER)
     if (holder === pid) return undefined
-    return new StateError(
-      `RLock.release() was called by process ${pid}, which does not hold the lock (${holder === 0 ? 'nobody does' : `process ${holder} does`}). ` +
-        'Only the process that acquired an RLock may release it.',
-    )
+    return notTheHolder(holder === 0 ? 'nobody does' : `process ${holder} does`)
   }
 
   protected releaseOnce(): void {
@@ -160,11 +158,16 @@ export class RLock extends BaseLock {
     return holds
   }
 
-  /** @internal */
+  /**
+   * Takes the lock back after a Condition wait, with the holds it had: afresh, not re-entrantly,
+   * because other code of this process (the notifier) may hold it right now. @internal
+   */
   async restoreAfterWait(holds: number): Promise<boolean> {
-    const ok = await this.acquire()
+    const takeFree = () => Atomics.compareExchange(this.words, HOLDER, 0, pid) === 0
+    if (!takeFree()) await pollUntil(takeFree, Infinity, () => this.recoverFromDeadHolder())
     this.words[COUNT] = holds
-    return ok
+    if (tracing) this.traceAcquire()
+    return true
   }
 
 }

@@ -1,4 +1,4 @@
-import { newObjectId } from '../transport/endpoint.ts'
+import { newObjectId } from '../transport/index.ts'
 import { allocateBlock, attachBlock, type BlockRef } from '../shm/blocks.ts'
 import { registerReviver, SHARED, type SharedHandle, type SharedObject } from '../reduction.ts'
 

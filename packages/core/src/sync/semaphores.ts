@@ -1,6 +1,6 @@
-import { inspect } from 'node:util'
-import { StateError, withCode } from '../errors.ts'
+import type { StateError } from '../errors.ts'
 import { Acquirable } from './acquirable.ts'
+import { aboveBound, invalidSemaphoreValue } from './messages.ts'
 import { registerPrimitive, type PrimitiveHandle } from './primitive.ts'
 
 /** Two words: the counter, and the bound a BoundedSemaphore may not be released above (-1: none). */
@@ -27,7 +27,7 @@ export class Semaphore extends Acquirable {
     super(new.target === BoundedSemaphore ? 'BoundedSemaphore' : 'Semaphore', 2, revived)
     if (this.revived) return
     if (!Number.isInteger(value) || value < 0) {
-      throw withCode(new RangeError(`new ${new.target.name}() expects the initial value to be a whole number ≥ 0, got ${inspect(value)}.`), 'ERR_MP_INVALID_ARG')
+      throw invalidSemaphoreValue(`new ${new.target.name}()`, value)
     }
     this.words[VALUE] = value
     this.words[BOUND] = new.target === BoundedSemaphore ? value : UNBOUNDED
@@ -44,7 +44,7 @@ export class Semaphore extends Acquirable {
     let traced = false
     for (let value = Atomics.load(this.words, VALUE); ; ) {
       if (bound !== UNBOUNDED && value >= bound) {
-        return new StateError(`BoundedSemaphore.release() would raise the counter above its initial value ${bound}: it was released more times than it was acquired.`)
+        return aboveBound(bound)
       }
       // Traced before the counter moves, so that a release is always traced before the acquire it allows.
       if (!traced) {

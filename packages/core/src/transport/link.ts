@@ -8,11 +8,11 @@ import type { ReplyMessage, ReplyTo, Replies, Request, Unnumbered, WireMessage }
  */
 
 /** Messages per frame at most; a larger burst is split so that one frame never holds everything. */
-export const MAX_BATCH = 512
+const MAX_BATCH = 512
 /** Bytes of binary or text data per frame before it is written at once. */
-export const MAX_BATCH_BYTES = 1 << 20
+const MAX_BATCH_BYTES = 1 << 20
 /** Bytes a link may have waiting to be written before senders wait (see {@link Link.drained}). */
-export const HIGH_WATER_BYTES = 8 << 20
+const HIGH_WATER_BYTES = 8 << 20
 const HEADER_BYTES = 4
 const SMALL_FRAME_BYTES = 64 * 1024
 

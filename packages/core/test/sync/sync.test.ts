@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
-import { killLeftoversAfterEach, start } from './helpers.ts'
+import { killLeftoversAfterEach, start } from '../helpers.ts'
 import {
   actionLog,
   barrierParty,
@@ -15,7 +15,7 @@ import {
   unlockedIncrements,
   writeSamples,
   writeShared,
-} from './fixtures/sync-targets.ts'
+} from '../fixtures/sync-targets.ts'
 
 killLeftoversAfterEach()
 
