@@ -1,0 +1,8 @@
+export { ClusterPool } from './pool.ts'
+export { ClusterExecutor, type ClusterExecutorOptions } from './executor.ts'
+export type { ClusterOptions } from './caller/cluster.ts'
+export { runWorker, type WorkerOptions, type RunningWorker } from './worker/run-worker.ts'
+export { workerMain, WORKER_USAGE } from './worker/main.ts'
+export { startPrivateRedis, type PrivateRedis } from './redis/embedded.ts'
+export { ClusterError, RedisServerMissingError, RedisUnreachableError, RedisAuthError, RedisLostError, ModuleMismatchError, TaskLostError } from './errors.ts'
+export { DEFAULT_QUEUE, REDIS_ENV } from './wire.ts'
