@@ -12,6 +12,7 @@ import { run } from './commands/run.ts'
 import { solution } from './commands/solution.ts'
 import { trace } from './commands/trace.ts'
 import { watch } from './commands/watch.ts'
+import { worker } from './commands/worker.ts'
 import type { Context } from './context.ts'
 import { DEFAULT_POINTS } from './grade/gradebook.ts'
 import { languageFrom, translator } from './i18n/index.ts'
@@ -25,6 +26,8 @@ async function main(argv: string[]): Promise<number> {
   // hints, and the harness's words, come out in the CLI's language.
   process.env[LANGUAGE_ENV] = language
   const t = translator(language)
+  // A worker machine needs no course around it, and the worker reads its own options.
+  if (argv[0] === 'worker') return worker(argv.slice(1))
   const line = parseCommandLine(argv, t)
   if (line.options.help) {
     console.log(t('help'))

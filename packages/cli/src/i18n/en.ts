@@ -34,6 +34,10 @@ Usage:
                             (authors) a new lesson, copied from lesson MM
   proclab dev check [NN]    (authors) each lesson is complete, passes against its solution and fails as shipped
       --seeds K               also run each solution under seeds 1 to K (default 2)
+  proclab worker --redis URL
+                            (clusters) this machine runs ClusterPool tasks, until SIGTERM
+      --queue NAME            the callers' queue (default proclab)
+      --processes N           processes of its local pool (default: the CPU count)
 
 Options for every command:
   --lang en|zh-CN           the language of these messages (default: from LC_ALL, LC_MESSAGES or LANG)

@@ -33,6 +33,10 @@ export const zhCN: Catalog = {
                             （作者）复制第 MM 课，新建一课
   proclab dev check [NN]    （作者）检查每课是否完整、参考答案能通过、初始代码不能通过
       --seeds K               另外在种子 1 到 K 下运行每个参考答案（默认 2）
+  proclab worker --redis URL
+                            （集群）本机执行 ClusterPool 的任务，直到收到 SIGTERM
+      --queue NAME            调用方使用的队列（默认 proclab）
+      --processes N           本机进程池的进程数（默认：CPU 核数）
 
 所有命令通用的选项：
   --lang en|zh-CN           这些提示信息的语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）

@@ -40,28 +40,32 @@ export async function connectRedis(url: string, { role, blocking = false, api }:
       return Math.min(times * 200, role === 'caller' ? 1000 : 2000)
     },
   })
-  client.on('error', () => {}) // each failure is reported where it matters: connect(), a command, or 'end'
+  // Each failure is reported where it matters (connect(), a command, 'end'); the first connect's own
+  // error says more than the "Connection is closed." that connect() rejects with.
+  let underlying: Error | undefined
+  client.on('error', (error: Error) => (underlying ??= error))
   try {
     await client.connect()
     await client.ping()
   } catch (error) {
     client.disconnect()
-    throw connectError(error as Error & { code?: string }, url, api)
+    throw connectError(underlying ?? (error as Error), url, api, role)
   }
   ready = true
   return client
 }
 
-function connectError(error: Error & { code?: string }, url: string, api: string): Error {
+function connectError(error: Error, url: string, api: string, role: Role): Error {
   const where = redactUrl(url)
   if (/WRONGPASS|NOAUTH|invalid password|invalid username-password/i.test(error.message)) {
     return new RedisAuthError(
-      `${api} could not log in to Redis at ${where}: ${error.message}. Put the server's password in the URL (redis://:PASSWORD@host:port, or redis://USER:PASSWORD@host:port).`,
+      `${api} could not log in to Redis at ${where}: ${error.message.replace(/\.$/, '')}. Put the server's password in the URL (redis://:PASSWORD@host:port, or redis://USER:PASSWORD@host:port).`,
       { cause: error },
     )
   }
+  const orPrivate = role === 'caller' ? ', or omit the URL to start a private server on this machine' : ''
   return new RedisUnreachableError(
-    `${api} could not reach Redis at ${where}: ${error.message}. Check that redis-server runs there and listens on that address and port (its bind setting), or omit the URL to start a private server on this machine.`,
+    `${api} could not reach Redis at ${where}: ${error.message.replace(/\.$/, '')}. Check that redis-server runs there and listens on that address and port (its bind setting)${orPrivate}.`,
     { cause: error },
   )
 }
