@@ -77,6 +77,16 @@ describe('proclab watch without a terminal', () => {
     expect((await watch.subprocess).exitCode).toBe(0)
   })
 
+  test('passing the last lesson with others unsolved names the first of them, not the end of the course', async () => {
+    course.write('lessons/03-seeded/exercise.ts', course.read('solutions/03-seeded/exercise.ts'))
+    const watch = start(['watch', '03'])
+    const output = await watch.waitFor(KEYS)
+    expect(output).toContain('That was the last lesson, but 2 lesson(s) do not pass yet. The first: lesson 01, Saying done. Press q, then run npx proclab watch 01')
+    expect(output).not.toContain('whole course')
+    watch.type('q')
+    expect((await watch.subprocess).exitCode).toBe(0)
+  })
+
   test('when every lesson passes, shows the list and exits', async () => {
     course.write('.proclab/progress.json', JSON.stringify({ lessons: Object.fromEntries(['01-good', '02-too-easy', '03-seeded'].map((id) => [id, { passed: true, checkedAt: '' }])), hints: {} }))
     const { exitCode, stdout } = await start(['watch']).subprocess
