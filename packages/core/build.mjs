@@ -1,5 +1,5 @@
 // Builds dist/: one bundle per entry point (the API, its futures part, the child's bootstrap, the pool
-// worker), sharing one chunk, so a child loads four files instead of thirty (see BENCHMARKS.md). tsc
+// worker, the manager's process, what tools share), sharing chunks, so a child loads four files instead of thirty (see BENCHMARKS.md). tsc
 // writes the type declarations.
 import { build } from 'esbuild'
 
@@ -12,6 +12,7 @@ await build({
     'src/futures/index.ts',
     'src/pool-worker.ts',
     'src/managers/process.ts',
+    'src/tooling.ts',
   ],
   outbase: 'src',
   outdir: 'dist',

@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { SEED_ENV } from '@proclab/core/tooling'
 import { renderTimelineHtml, runProgram, shownProgram, type ProgramRun } from '@proclab/harness'
 import type { Context } from './context.ts'
 import type { Lesson } from './lessons.ts'
 import { STATE_DIR } from './progress.ts'
-import { SEED_ENV, type Target } from './vitest-runner.ts'
+import type { Target } from './vitest-runner.ts'
 
 /** A traced run for a timeline gets this long; a program that hangs has already said so in its check. */
 const TRACED_RUN_TIMEOUT_MS = 15_000

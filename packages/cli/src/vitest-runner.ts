@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { SEED_ENV } from '@proclab/core/tooling'
 import { execa } from 'execa'
 import type { Lesson } from './lessons.ts'
 import { stopTree } from './process-tree.ts'
@@ -8,8 +9,6 @@ import { stopTree } from './process-tree.ts'
 /** Which program a lesson's test runs: the learner's exercise, or the reference solution. */
 export type Target = 'starter' | 'solution'
 
-/** The variable @proclab/core reads to replay one schedule: seeded small delays at spawn, queue/pipe ops, locks and join. */
-export const SEED_ENV = 'PROCLAB_SEED'
 
 /** One check of a lesson: one `test()` of its test file. */
 export interface CheckResult {

@@ -1,14 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { openSync, writeSync } from 'node:fs'
 import { TRACE_ENV, TRACE_EPOCH_ENV } from './env.ts'
+import type { TraceEventName, TraceSubject } from './transport/index.ts'
 
 
-/** Who an event is about: the process that started, exited, blocked… */
-export interface TraceSubject {
-  pid: number
-  ppid: number
-  name: string
-}
 
 /**
  * Every process of a traced program stamps events with one clock: the system's monotonic clock (the
@@ -39,7 +34,7 @@ export function initTracing(self: () => TraceSubject): void {
 }
 
 /** Appends an event about this process (or, with `about`, another one: a child that was spawned or exited). */
-export function trace(event: string, fields: Record<string, unknown> = {}, about?: TraceSubject): void {
+export function trace(event: TraceEventName, fields: Record<string, unknown> = {}, about?: TraceSubject): void {
   if (!tracing) return
   const line = JSON.stringify({ t: epoch + monotonicMs(), ...(about ?? subject()), event, ...fields })
   writeSync(fd!, line + '\n')

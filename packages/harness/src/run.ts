@@ -3,6 +3,7 @@ import { constants } from 'node:os'
 import { dirname, join } from 'node:path'
 import { createRequire } from 'node:module'
 import { pathToFileURL } from 'node:url'
+import { TRACE_ENV } from '@proclab/core/tooling'
 import { execa, type ResultPromise } from 'execa'
 import { LessonFailure } from './failure.ts'
 import { harnessWords } from './i18n/harness-messages.ts'
@@ -95,7 +96,7 @@ export async function runProgram(file: string, options: ProgramOptions = {}): Pr
   const [command, ...args] = [...deathSignalWrapper, process.execPath, ...loader, file, ...(options.args ?? [])]
   const subprocess = execa(command!, args, {
     cwd: dirname(file),
-    env: { PROCLAB_TRACE: traceFile, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env },
+    env: { [TRACE_ENV]: traceFile, FORCE_COLOR: '0', NO_COLOR: '1', ...options.env },
     stdin: 'ignore',
     detached: true, // its own process group, so the whole tree can be found and killed
     reject: false,

@@ -1,15 +1,8 @@
 import { readFileSync } from 'node:fs'
+import type { TraceEvent } from '@proclab/core/tooling'
 
-/** One line of a `PROCLAB_TRACE` file (see SPEC *Tracing*). */
-export interface TraceEvent {
-  /** Milliseconds since the epoch, comparable across processes. */
-  t: number
-  pid: number
-  ppid: number
-  name: string
-  event: string
-  [field: string]: unknown
-}
+/** One line of a `PROCLAB_TRACE` file, as core writes it (see SPEC *Tracing*). */
+export type { TraceEvent }
 
 /** Reads a trace file; a missing file (tracing never started) is an empty trace. */
 export function readTrace(file: string): TraceEvent[] {

@@ -200,6 +200,7 @@ export type TraceEventName = 'spawn' | 'start' | 'exit' | 'block' | 'unblock' | 
  */
 export interface TraceEvent extends TraceSubject {
   t: number
-  event: TraceEventName
+  /** One of proclab's events; a reader may also meet others (a tool's own, another version's). */
+  event: TraceEventName | (string & {})
   [field: string]: unknown
 }
