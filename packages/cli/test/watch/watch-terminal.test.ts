@@ -1,3 +1,4 @@
+import { execa } from 'execa'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { CLI, copyCourse, expectNoProcessesIn, SOLVED_01, STARTER_01, waitForProgram, type Course } from '../helpers/course.ts'
 import { Terminal, tmuxInstalled } from '../helpers/tmux.ts'
@@ -76,11 +77,16 @@ describe.runIf(tmuxInstalled)('proclab watch in a terminal', () => {
     await t.waitFor(QUIT)
   })
 
-  test('r asks first, then restores the starter and keeps a backup of the learner’s version', async () => {
+  test('r asks first, then restores the starter (not the learner’s last commit) and keeps a backup of the learner’s version', async () => {
+    const git = (...args: string[]) => execa('git', ['-c', 'user.name=Learner', '-c', 'user.email=learner@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: course.dir })
+    await git('init', '-q')
+    await git('add', '-A')
+    await git('commit', '-q', '-m', 'the course as shipped')
     const t = await watch()
     await t.waitFor(FAILED_01)
     course.write('lessons/01-good/exercise.ts', "console.log('my attempt')\n")
     await t.waitFor(/── stdout ──\nmy attempt\n[\s\S]*Keys:/)
+    await git('commit', '-q', '-am', 'my attempt at lesson 01')
     await t.press('r')
     await t.waitFor('Reset lesson 01 to its starter exercise.ts? Your version is kept in .proclab/backups/. [y/N]')
     await t.press('n')
