@@ -98,15 +98,16 @@ export class ClusterPool {
 
   async #map(api: string, fn: Fn<any, unknown>, calls: Calls, chunksize: number | undefined): Promise<unknown[]> {
     this.#checkRunning(api)
+    // Submitted now: a close() while the chunk size is worked out must not refuse it.
     const size = chunksize ?? (await this.#cluster.defaultChunksize(calls.values.length))
-    const values = await Promise.all(this.#send(api, fn, calls, size))
+    const values = await Promise.all(this.#send(api, fn, calls, size, { checked: true }))
     // concat copies packed arrays wholesale; flat() walks them element by element, many times slower.
     return values.length === 1 ? values[0]! : ([] as unknown[]).concat(...values)
   }
 
   /** Sends the calls in chunks of `chunksize` (each checked and encoded now); one promise of values per chunk. */
-  #send(api: string, fn: Fn<any, unknown>, calls: Calls, chunksize: number): Promise<unknown[]>[] {
-    this.#checkRunning(api)
+  #send(api: string, fn: Fn<any, unknown>, calls: Calls, chunksize: number, { checked = false } = {}): Promise<unknown[]>[] {
+    if (!checked) this.#checkRunning(api)
     if (!Number.isInteger(chunksize) || chunksize < 1) throw invalid(`ClusterPool.${api}()`, 'chunksize', 'a positive whole number', chunksize)
     const chunks: Promise<unknown[]>[] = []
     for (let start = 0; start < calls.values.length; start += chunksize) {

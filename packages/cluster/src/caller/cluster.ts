@@ -101,7 +101,7 @@ export class ClusterConnection {
     const opened = await this.#opening.catch(() => undefined)
     if (!opened) return
     await opened.dispatcher.failAll(error)
-    await opened.session.close()
+    await opened.session.close({ now: true })
   }
 
   /** What the running workers say they have, in all; undefined if none has registered. */

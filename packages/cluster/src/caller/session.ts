@@ -59,6 +59,7 @@ export class Session {
       const reader = await connectRedis(target, { role: 'caller', blocking: true, api })
       for (const connection of [client, reader]) neverKeepsAlive(connection)
       const bull = new Queue(queue, { connection: client, prefix: BULLMQ_PREFIX })
+      bull.on('error', () => {}) // a lost connection fails the tasks through the dispatcher, not as an uncaught 'error'
       const session = new Session(redactUrl(target), queue, client, reader, bull, privateCluster)
       await session.#beat()
       session.#heartbeat = setInterval(() => session.#beat().catch(() => {}), CALLER_HEARTBEAT_MS).unref()
@@ -75,8 +76,8 @@ export class Session {
     await this.redis.set(this.keys.caller(this.id), '1', 'PX', CALLER_TTL_MS)
   }
 
-  /** Removes this caller's keys, closes the connections, and stops a private cluster. */
-  async close(): Promise<void> {
+  /** Removes this caller's keys, closes the connections, and stops a private cluster (`now`: without waiting for its worker). */
+  async close({ now = false } = {}): Promise<void> {
     if (this.#closed) return
     this.#closed = true
     clearInterval(this.#heartbeat)
@@ -85,7 +86,7 @@ export class Session {
     this.reader.disconnect()
     this.redis.disconnect()
     if (this.privateCluster) {
-      await this.privateCluster.worker.stop()
+      await this.privateCluster.worker.stop({ now })
       await this.privateCluster.redis.stop()
     }
   }
