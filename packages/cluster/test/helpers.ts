@@ -16,7 +16,7 @@ import { BULLMQ_PREFIX, DEFAULT_QUEUE } from '../src/wire.ts'
 const WORKER_MAIN = fileURLToPath(new URL('../src/worker/main.ts', import.meta.url))
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url))
 /** Keys every BullMQ queue keeps for as long as it exists; all others must go. */
-const QUEUE_BOOKKEEPING = /^proclab:[\w.-]+:(meta|events|id)$/
+const QUEUE_BOOKKEEPING = /^proclab:[\w.-]+:(meta|events|id|marker)$/
 
 const servers: PrivateRedis[] = []
 const children: ResultPromise[] = []
