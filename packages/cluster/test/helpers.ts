@@ -34,6 +34,11 @@ function program(args: string[], env: Record<string, string> = {}): { child: Res
   children.push(child)
   const lines: string[] = []
   const waiters = new Set<() => void>()
+  let exited = false
+  void child.then(() => {
+    exited = true
+    for (const wake of waiters) wake()
+  })
   child.all!.setEncoding('utf8')
   let partial = ''
   child.all!.on('data', (chunk: string) => {
@@ -49,6 +54,7 @@ function program(args: string[], env: Record<string, string> = {}): { child: Res
         for (; seen < lines.length; seen++) {
           if (pattern.test(lines[seen]!)) return done(() => resolve(lines[seen]!))
         }
+        if (exited) done(() => reject(new Error(`The program exited before printing a line that matches ${pattern}. Output:\n${lines.join('\n')}`)))
       }
       const timer = setTimeout(() => done(() => reject(new Error(`No line matched ${pattern} within ${ms} ms. Output:\n${lines.join('\n')}`))), ms)
       const done = (settle: () => void) => (clearTimeout(timer), waiters.delete(check), settle())

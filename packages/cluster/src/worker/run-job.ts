@@ -14,6 +14,8 @@ export interface JobContext {
   pool: mp.Pool
   root: string
   log: (line: string) => void
+  /** True once the worker hands its jobs back: a call cut short then is no task error. */
+  handingBack: () => boolean
 }
 
 const ranOn = { host: hostname(), pid: process.pid }
@@ -41,6 +43,7 @@ export async function runJob(context: JobContext, job: { id?: string | undefined
     const values = spread ? await pool.starmap(fn, calls as unknown[][], calls.length) : await pool.map(fn, calls, calls.length)
     reply = { kind: 'values', seq, values: encode(values, 'A cluster task', (i) => `its result ${i}`), ...ranOn }
   } catch (error) {
+    if (context.handingBack()) throw error
     reply = { kind: 'error', seq, error: serializeError(error), ...ranOn }
   }
   traceEvent('task-end', { task: seq, job: job.id, caller, ok: reply.kind === 'values' })

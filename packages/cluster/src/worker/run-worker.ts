@@ -60,9 +60,9 @@ export async function runWorker(options: WorkerOptions): Promise<RunningWorker> 
   await registerTypeScript()
   const keys = clusterKeys(queue)
   const pool = new mp.Pool(processes)
-  const context: JobContext = { redis, keys, pool, root, log }
   const active = new Map<string, { job: Job<JobData>; token: string }>()
   let handingBack = false
+  const context: JobContext = { redis, keys, pool, root, log, handingBack: () => handingBack }
 
   const worker = new Worker<JobData>(
     queue,
