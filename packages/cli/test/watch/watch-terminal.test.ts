@@ -93,7 +93,8 @@ describe.runIf(tmuxInstalled)('proclab watch in a terminal', () => {
     await t.waitFor('Not reset.')
     expect(course.read('lessons/01-good/exercise.ts')).toBe("console.log('my attempt')\n")
     await t.press('r')
-    await t.waitFor('[y/N]')
+    // The second question, not the first one still on screen.
+    await t.waitFor(/Not reset\.\n[\s\S]*\[y\/N\]/)
     await t.press('y')
     const reset = await t.waitFor(/Your version is kept in (\.proclab\/backups\/01-good\/exercise\.[\dTZ-]+\.ts)[\s\S]*Keys:/)
     expect(reset).toContain('Lesson 01: lessons/01-good/exercise.ts is the starter again, as the course shipped it.')
