@@ -41,10 +41,6 @@ export class Deque<T> {
     return item
   }
 
-  peek(): T | undefined {
-    return this.#length === 0 ? undefined : this.#chunks[0]![this.#head]
-  }
-
   /** Removes the first item for which `match` is true; returns whether one was removed. */
   remove(match: (item: T) => boolean): boolean {
     const items = this.toArray()

@@ -4,6 +4,7 @@ import { keepAliveWhile } from '../keep-alive.ts'
 import { assertCloneable, registerReviver, snapshot, SHARED, type SharedHandle, type SharedObject } from '../reduction.ts'
 import { pause, seeded } from '../schedule.ts'
 import { validTimeout } from '../timeouts.ts'
+import { RESOLVED } from '../sync/primitive.ts'
 import { traceWait } from '../trace.ts'
 import { newObjectId, serve, type PipeEnd } from '../transport/index.ts'
 import { PipeCore, type EndAccess, type Inbox } from './core.ts'
@@ -58,12 +59,13 @@ export class Connection<T = unknown> implements SharedObject {
     if (!this.writable) throw new StateError('Connection.send() cannot be used: this end of a one-way pipe only receives. Send from the other end.')
     assertCloneable(value, 'value', 'Connection.send()', 'the value')
     // Copied now, as Python pickles in send(): a change made after send() returns is not sent.
-    await this[SEND_CHECKED](snapshot(value), false)
+    const sending = this.#access.send(snapshot(value), false)
+    if (sending) await sending
   }
 
   /** @internal For values already checked (proclab's own messages): no second walk; `copy` for a reader in this process. */
-  async [SEND_CHECKED](value: T, copy = true): Promise<void> {
-    await this.#access.send(value, copy)
+  [SEND_CHECKED](value: T, copy = true): Promise<void> {
+    return this.#access.send(value, copy) ?? RESOLVED
   }
 
   /** The next value sent from the other end; waits for it. Throws `EOFError` once the other end is closed everywhere and nothing is left. */

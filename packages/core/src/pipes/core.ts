@@ -88,8 +88,11 @@ function wake(end: EndState): void {
  * (remote.ts). `Connection` holds one and does every check itself.
  */
 export interface EndAccess {
-  /** Writes a value (already checked and copied) for the other end; `copy` makes the copy a reader in this process gets. */
-  send(value: unknown, copy: boolean): Promise<void> | void
+  /**
+   * Writes a value (already checked and copied) for the other end; `copy` makes the copy a reader in
+   * this process gets. Returns a promise only when the writer must wait (a link with too much unwritten).
+   */
+  send(value: unknown, copy: boolean): Promise<void> | undefined
   /** What this end reads from: its values, and whether the other end is closed everywhere. */
   inbox(): Inbox
   /** Keeps what the wait depends on alive while `wait` is pending (a remote reader's link). */

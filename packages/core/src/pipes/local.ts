@@ -8,7 +8,7 @@ export class LocalEnd implements EndAccess {
     readonly end: PipeEnd,
   ) {}
 
-  send(value: unknown, copy: boolean): void {
+  send(value: unknown, copy: boolean): undefined {
     this.core.send(this.end, value, copy ? structuredClone : undefined)
   }
 

@@ -20,22 +20,18 @@ export class RemoteEnd implements EndAccess {
     this.#link = linkTo(owner)
   }
 
-  async send(value: unknown): Promise<void> {
+  send(value: unknown): Promise<void> {
     this.#link.send({ kind: 'c.send', id: this.pipe, end: this.end, value }, bulkBytes(value))
-    await this.#link.drained()
+    return this.#link.drained()
   }
 
   inbox(): Inbox {
     return (this.#inbox ??= this.#subscribe())
   }
 
-  async whileWaiting(wait: Promise<void>): Promise<void> {
+  whileWaiting(wait: Promise<void>): Promise<void> {
     this.#link.hold()
-    try {
-      await wait
-    } finally {
-      this.#link.release()
-    }
+    return wait.finally(() => this.#link.release())
   }
 
   close(): void {

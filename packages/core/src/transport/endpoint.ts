@@ -88,7 +88,7 @@ export function afterPeerExit(pid: number, then: () => void): void {
 }
 
 /** This process's address, listening from now on. */
-export function listen(): string {
+function listen(): string {
   if (address) return address
   const bound = (address = localAddress())
   server = createServer((socket) => track(new Link(socket, dispatch)))
