@@ -41,6 +41,8 @@ export function withProgramExit(events: TraceEvent[], pid: number, exitCode: num
 export function pendingWaits(events: TraceEvent[]): Map<number, TraceEvent> {
   const waiting = new Map<number, TraceEvent>()
   for (const event of events) {
+    // proclab's own waits (a pool reading replies) are never what a program is stuck on.
+    if (event.internal === true) continue
     if (event.event === 'block') waiting.set(event.pid, event)
     else if (event.event === 'unblock' || event.event === 'exit') waiting.delete(event.pid)
   }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { buildTimeline, renderTimelineText, withProgramExit } from '../src/index.ts'
+import { buildTimeline, pendingWaits, renderTimelineText, withProgramExit } from '../src/index.ts'
 import { EPOCH, traceOf } from './timeline/events.ts'
 
 // A program whose isMain() guard is missing: its main process traces no start and no exit of its own.
@@ -16,4 +16,13 @@ test('a traced exit, or a program that traced nothing of its own, is left as it 
   const traced = withProgramExit(UNGUARDED, 100, 0)
   expect(withProgramExit(traced, 100, 0)).toBe(traced)
   expect(withProgramExit(UNGUARDED, 999, 0)).toBe(UNGUARDED)
+})
+
+test("what a process is stuck on is the program's own wait, never proclab's internal one", () => {
+  const trace = traceOf(
+    [0, 100, 'block', { on: 'join Process-1', kind: 'join' }],
+    [5, 100, 'block', { on: 'recv <Connection pipe=1 end=0>', kind: 'pipe', internal: true }],
+  )
+  expect(pendingWaits(trace).get(100)?.on).toBe('join Process-1')
+  expect(renderTimelineText([...trace, ...traceOf([1, 103, 'spawn'])])).toMatch(/Still waiting when the trace ended:\n {2}100 MainProcess: join Process-1$/)
 })

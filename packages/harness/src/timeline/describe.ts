@@ -51,7 +51,7 @@ export const STILL_WAITING = 'Still waiting when the trace ended:'
 
 /** `pid name: what` for each wait never unblocked: at a timeout, what each process was stuck on. */
 export function stillWaiting(processes: ProcessTimeline[]): string[] {
-  return processes.flatMap((p) => p.waits.filter((wait) => wait.unfinished).map((wait) => `${processLabel(p)}: ${wait.on}`))
+  return processes.flatMap((p) => p.waits.filter((wait) => wait.unfinished && !wait.internal).map((wait) => `${processLabel(p)}: ${wait.on}`))
 }
 
 /** One line saying what a process did during a segment, and when. */
