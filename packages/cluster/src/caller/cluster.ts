@@ -58,7 +58,6 @@ export class ClusterConnection {
     const slice = start === 0 && end === calls.values.length ? calls.values : calls.values.slice(start, end)
     const encoded = encode(slice, api, (i) => calls.pathOf(start + i))
     const target = locateTarget(fn, api)
-    target.catch(() => {}) // reported through `values` (unless the chunk is withdrawn first)
     let seq: number | undefined
     let withdrawn = false
     const values = this.#opening.then(({ dispatcher }) => {

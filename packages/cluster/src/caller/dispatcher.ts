@@ -14,7 +14,7 @@ const READ_BLOCK_S = 1
 
 /** One chunk of calls, encoded, on its way to the cluster. */
 export interface Chunk {
-  target: Promise<TargetRef>
+  target: TargetRef
   spread: boolean
   /** base64 of the v8-serialized calls. */
   calls: string
@@ -105,8 +105,7 @@ export class Dispatcher {
     while (this.#backlog.length > 0 && this.#inFlight.size < MAX_JOBS_IN_FLIGHT && !this.#broken) {
       const batch = this.#backlog.splice(0, MAX_JOBS_IN_FLIGHT - this.#inFlight.size)
       for (const entry of batch) this.#inFlight.set(entry.seq, entry)
-      const jobs = await Promise.all(batch.map((entry) => this.#job(entry)))
-      const ready = jobs.filter((job) => job !== undefined)
+      const ready = batch.map((entry) => this.#job(entry))
       try {
         if (ready.length > 0) await this.#session.queue.addBulk(ready)
         for (const entry of batch) entry.chunk.sent?.()
@@ -117,16 +116,10 @@ export class Dispatcher {
     }
   }
 
-  /** The BullMQ job of an entry; an entry whose target cannot be located fails here instead. */
-  async #job(entry: Entry) {
-    try {
-      const target = await entry.chunk.target
-      const data: JobData = { caller: this.#session.id, seq: entry.seq, target, spread: entry.chunk.spread, calls: entry.chunk.calls }
-      return { name: target.exportName, data, opts: { jobId: jobId(this.#session.id, entry.seq), removeOnComplete: true, removeOnFail: true } }
-    } catch (error) {
-      this.#fail(entry.seq, error as Error)
-      return undefined
-    }
+  /** The BullMQ job of an entry: removed once done, whatever its end. */
+  #job({ seq, chunk: { target, spread, calls } }: Entry) {
+    const data: JobData = { caller: this.#session.id, seq, target, spread, calls }
+    return { name: target.exportName, data, opts: { jobId: jobId(this.#session.id, seq), removeOnComplete: true, removeOnFail: true } }
   }
 
   #readReplies(): void {

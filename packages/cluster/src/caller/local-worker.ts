@@ -27,14 +27,15 @@ function workerCommand(): string[] {
 }
 
 /**
- * Starts a worker process of `processes` processes on `queue`, quiet (it prints nothing of its own),
- * finding task modules under the main program's project root. On Linux it dies with this process.
+ * Starts a worker process of `processes` processes on `queue`, finding task modules under the main
+ * program's project root. It says nothing of its own, but what tasks print shows in this program's
+ * output, as a Pool's workers' does. On Linux it dies with this process.
  */
 export async function startLocalWorker({ redis, queue, processes }: { redis: string; queue: string; processes: number }): Promise<LocalWorker> {
   const root = projectRoot(process.argv[1] ? dirname(process.argv[1]) : process.cwd())
   const args = [...workerCommand(), '--redis', redis, '--queue', queue, '--processes', String(processes), '--root', root, '--quiet']
   const command = process.platform === 'linux' && existsSync('/usr/bin/setpriv') ? ['/usr/bin/setpriv', '--pdeathsig', 'KILL', process.execPath, ...args] : [process.execPath, ...args]
-  const child = spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env: process.env })
+  const child = spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'inherit', 'inherit'], env: process.env })
   const killAtExit = () => child.kill('SIGKILL')
   process.once('exit', killAtExit)
   child.once('exit', () => process.removeListener('exit', killAtExit))

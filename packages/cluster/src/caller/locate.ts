@@ -5,23 +5,24 @@ import { moduleHash } from '../module-hash.ts'
 import { projectRoot } from '../project-root.ts'
 import type { TargetRef } from '../wire.ts'
 import { definingScript } from './function-location.ts'
+import { moduleExports } from './module-exports.ts'
 
 /** Targets already located, so a map of a million items locates its function once. */
-const located = new WeakMap<Function, Promise<TargetRef>>()
+const located = new WeakMap<Function, TargetRef>()
 
 /**
  * How a worker on another machine finds `fn`: its module's path relative to the project root, its
- * export name there, and the hash of the module file. Rejects with a `TypeError` that says how to fix
+ * export name there, and the hash of the module file. Throws a `TypeError` that says how to fix
  * it when `fn` is not an exported top-level function of a module file inside the project.
  * @example await locateTarget(square, 'ClusterPool.map()') // { module: 'lessons/23/exercise.ts', exportName: 'square', sha256: '…' }
  */
-export function locateTarget(fn: Function, api: string): Promise<TargetRef> {
+export function locateTarget(fn: Function, api: string): TargetRef {
   let found = located.get(fn)
   if (!found) located.set(fn, (found = locate(fn, api)))
   return found
 }
 
-async function locate(fn: Function, api: string): Promise<TargetRef> {
+function locate(fn: Function, api: string): TargetRef {
   const label = fn.name ? `'${fn.name}'` : 'an anonymous function'
   const script = typeof fn === 'function' ? definingScript(fn) : undefined
   if (!script || !/^(file:|\/|[A-Za-z]:[\\/])/.test(script)) {
@@ -29,9 +30,7 @@ async function locate(fn: Function, api: string): Promise<TargetRef> {
   }
   const url = script.startsWith('file:') ? script : pathToFileURL(script).href
   const path = fileURLToPath(url)
-  const exports = (await import(url)) as Record<string, unknown>
-  // Identity first; a runner that loads modules its own way (vitest) only gives the name to go by.
-  const exportName = Object.keys(exports).find((name) => exports[name] === fn) ?? (fn.name && typeof exports[fn.name] === 'function' ? fn.name : undefined)
+  const exportName = fn.name ? moduleExports(path).find((e) => (e.local ?? e.name) === fn.name)?.name : undefined
   if (!exportName) {
     throw notExported(
       `${api} cannot use ${label} as the task: it is not exported from ${path}. A worker on another machine imports that module ` +
