@@ -32,10 +32,11 @@ test("the README's Classroom workflow, run in a fresh clone, grades the student'
     const outputFile = join(dir, 'github-output')
     writeFileSync(outputFile, '')
     const env = { CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, FORCE_COLOR: '0', LANG: 'en_US.UTF-8', LC_ALL: '' }
-    const [install, grade] = steps
-    const installed = await execa({ cwd: clone, env, shell: true, reject: false, all: true })`${install}`
+    const [install, grade] = steps as [string, string]
+    const step = (command: string) => execa(command, { cwd: clone, env, shell: true, reject: false, all: true })
+    const installed = await step(install)
     expect(installed.exitCode, installed.all).toBe(0)
-    const graded = await execa({ cwd: clone, env, shell: true, reject: false, all: true })`${grade}`
+    const graded = await step(grade)
     // Some lessons fail, so the step fails; the reporter still runs (`if: !cancelled()`) and reports the score.
     expect(graded.exitCode, graded.all).toBe(1)
 
