@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ProcessError, withCode } from '../errors.ts'
+import { assertSupportedPlatform } from '../platform.ts'
 import type { StartMessage } from '../transport/index.ts'
 import { exitCodeOfSignal } from './signals.ts'
 import { keepAsSpare, refillSpare, takeSpare } from './spare.ts'
@@ -42,6 +43,7 @@ export class Popen {
    * if it throws, the unused child is kept as the spare. The message is sent when it returns.
    */
   constructor(prepare: (pid: number) => StartMessage) {
+    assertSupportedPlatform()
     this.#child = takeSpare() ?? launch()
     if (this.#child.pid === undefined) {
       throw withCode(new ProcessError(`Process.start() could not launch ${process.execPath}: the operating system refused to create the process.`), 'ERR_MP_SPAWN')
