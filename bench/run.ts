@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os'
 import { parseArgs } from 'node:util'
 import * as mp from '@proclab/core'
 import { printTable } from './stats.ts'
+import { clusterBenchmark, pythonClusterEngines } from './cluster.ts'
 import { messagingBenchmark, type MessagingFigures } from './messaging.ts'
 import { proclabPools, pythonPools, workerpoolRate, type PoolFigures } from './pools.ts'
 import { startupBenchmark, startupRow } from './startup.ts'
@@ -54,6 +55,24 @@ if (mp.isMain(import.meta)) {
       i === 0 ? thousands(workerpool) : '',
     ]),
   ])
+
+  console.log('\nCluster: ClusterPool over a private Redis with 2 worker programs of 1 process each, beside the local Pool(2)\n')
+  const cluster = await clusterBenchmark()
+  if (typeof cluster === 'string') console.log(cluster)
+  else {
+    printTable([
+      ['', 'ClusterPool', 'mp.Pool(2)', 'cluster ÷ local'],
+      ...([
+        ['applyAsync, tiny tasks/s', cluster.applyAsync, pools.applyAsync, thousands],
+        ['map chunksize 1, tasks/s', cluster.mapChunk1, pools.mapChunk1, thousands],
+        ['map default chunksize, tasks/s', cluster.mapDefault, pools.mapDefault, thousands],
+        ['CPU-bound speedup (8 tasks, 2 workers)', cluster.cpuSpeedup, pools.cpuSpeedup, (n: number) => `${n.toFixed(2)}×`],
+      ] as const).map(([label, ours, local, show]) => [label, show(ours), show(local), (ours / local).toFixed(2)]),
+      ['one apply round trip, ms (median)', cluster.applyLatencyMs.toFixed(2), '', ''],
+    ])
+    const engines = pythonClusterEngines()
+    console.log(engines.length === 0 ? "Ray and Dask: not installed for python3 (pip install 'ray' 'dask[distributed]'), skipped." : `Ray and Dask: ${engines.join(', ')} importable, but their side of this table is not written yet.`)
+  }
 
   console.log('\nShared memory, locks and managers (one process unless said; Array: set+get pairs of element 0..1023)\n')
   const sync = await syncBenchmark(Math.min(runs, 5))

@@ -21,6 +21,14 @@ each in a local pool of N processes (default: the CPU count).
 
 SIGTERM: finish the tasks held, then stop. A second SIGTERM, or Ctrl-C: hand them back to the queue now.`
 
+/** After the signal to hand back, how long the worker may take before it exits anyway. */
+const FORCE_EXIT_MS = 5000
+
+function forceExit(): void {
+  console.error(`proclab worker: could not hand back its tasks within ${FORCE_EXIT_MS} ms (is Redis reachable?). Exiting; their locks run out and other workers run them.`)
+  process.exit(1)
+}
+
 /** Parses the worker's command line and runs it until a signal; resolves to the exit code. */
 export async function workerMain(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -40,6 +48,8 @@ export async function workerMain(argv: string[]): Promise<number> {
     let signals = 0
     const onSignal = (signal: NodeJS.Signals) => {
       const handBack = signal === 'SIGINT' || ++signals > 1
+      // Handing back needs Redis: if it cannot be reached, do not wait for it forever.
+      if (handBack) setTimeout(forceExit, FORCE_EXIT_MS).unref()
       void worker.stop({ handBack }).then(resolve)
     }
     process.on('SIGTERM', onSignal)

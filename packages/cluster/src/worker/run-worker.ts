@@ -80,7 +80,10 @@ export async function runWorker(options: WorkerOptions): Promise<RunningWorker> 
     },
     { connection: blocking, prefix: BULLMQ_PREFIX, concurrency: processes, lockDuration: LOCK_DURATION_MS, stalledInterval: STALLED_INTERVAL_MS, maxStalledCount: MAX_RERUNS, autorun: false },
   )
-  worker.on('error', (error) => log(`Redis: ${error.message}`))
+  // BullMQ reports each failed reconnection: say it once per kind of failure, not every second.
+  let lastError = ''
+  worker.on('error', (error) => error.message !== lastError && log(`Redis: ${(lastError = error.message)}`))
+  redis.on('ready', () => (lastError = ''))
   // Only a job whose workers kept dying fails in BullMQ (task errors are replies): tell its caller.
   worker.on('failed', (job) => {
     if (!job) return
@@ -103,8 +106,16 @@ export async function runWorker(options: WorkerOptions): Promise<RunningWorker> 
   }
   const finish = async () => {
     clearInterval(heartbeat)
-    if (!handingBack) log(`finishing ${active.size} job(s), then stopping`)
-    await worker.close()
+    if (redis.status !== 'ready' || blocking.status !== 'ready') {
+      // Nothing can be finished or handed back without Redis: stop now (the jobs' locks run out).
+      log(`Redis is unreachable: stopping now, leaving ${active.size} job(s) to other workers`)
+      handingBack = true
+      await pool.terminate()
+      await worker.close(true)
+    } else {
+      if (!handingBack) log(`finishing ${active.size} job(s), then stopping`)
+      await worker.close()
+    }
     if (!handingBack) {
       pool.close()
       await pool.join()
