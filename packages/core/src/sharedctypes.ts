@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
 import { withCode } from './errors.ts'
-import { allocateBlock, attachBlock, type BlockRef } from './shm/blocks.ts'
+import { allocateBlock, attachBlock, MAX_BLOCK_BYTES, type BlockRef } from './shm/blocks.ts'
 import { registerReviver, reviveHandle, SHARED, type SharedHandle, type SharedObject } from './reduction.ts'
 import { Lock, RLock } from './sync/locks.ts'
 
@@ -79,7 +79,14 @@ class Storage<C extends Typecode> implements SharedObject {
     if (typeof lock !== 'boolean' && !(lock instanceof Lock) && !(lock instanceof RLock)) {
       throw withCode(new TypeError(`${api} expects \`lock\` to be true, false, a Lock or an RLock, got ${inspect(lock)}.`), 'ERR_MP_INVALID_ARG')
     }
-    const { ref, memory } = allocateBlock(length * STORAGE[typecode].BYTES_PER_ELEMENT)
+    const bytes = length * STORAGE[typecode].BYTES_PER_ELEMENT
+    if (bytes > MAX_BLOCK_BYTES) {
+      throw withCode(
+        new RangeError(`${api} cannot allocate ${bytes} bytes: a shared array holds at most 4 GiB (${MAX_BLOCK_BYTES} bytes). Split the data over several arrays.`),
+        'ERR_MP_OUT_OF_RANGE',
+      )
+    }
+    const { ref, memory } = allocateBlock(bytes)
     return new Storage(kind, typecode, length, ref, memory, lock === true ? new RLock() : lock === false ? null : lock)
   }
 
@@ -163,6 +170,11 @@ class Storage<C extends Typecode> implements SharedObject {
 
   toString(): string {
     return `${this.kind}('${this.typecode}', ${inspect(this.readAll())})`
+  }
+
+  /** The same elements, unguarded: what a synchronized object's `getObj()` hands out. */
+  raw(): Storage<C> {
+    return new Storage(this.kind, this.typecode, this.length, this.block, this.elements.buffer as ArrayBuffer, null)
   }
 }
 
@@ -250,6 +262,11 @@ export interface RawValue<T> {
 /** A shared single value guarded by an RLock: each read or write of `value` takes it. */
 export interface SynchronizedValue<T> extends RawValue<T> {
   getLock(): RLock | Lock
+  /**
+   * The value itself with no lock, over the same shared memory (Python's `get_obj()`): for a hot loop
+   * that already holds `getLock()`. Writes are seen by every process, as `v.value = …`.
+   */
+  getObj(): RawValue<T>
 }
 
 class ValueView<C extends Typecode> implements SynchronizedValue<ElementOf<C>>, SharedObject {
@@ -269,6 +286,9 @@ class ValueView<C extends Typecode> implements SynchronizedValue<ElementOf<C>>, 
   getLock(): RLock | Lock {
     if (!this.#storage.lock) throw withCode(new TypeError('This Value was created with { lock: false }: it has no lock. Create it with a lock to use getLock().'), 'ERR_MP_INVALID_ARG')
     return this.#storage.lock
+  }
+  getObj(): RawValue<ElementOf<C>> {
+    return new ValueView(this.#storage.raw())
   }
   get [SHARED]() {
     return this.#storage[SHARED]

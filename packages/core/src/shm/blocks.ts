@@ -22,6 +22,12 @@ export interface Block {
   offset: number
 }
 
+/**
+ * The largest block: a mapping is exposed as one ArrayBuffer, and the FFI aborts the whole process
+ * (not an exception) on a view of more than 4 GiB; a little is kept for a segment's header.
+ */
+export const MAX_BLOCK_BYTES = 2 ** 32 - 64
+
 const ARENA_BYTES = 64 * 1024
 /** Every block starts on 8 bytes, the alignment of the widest element (Float64, BigInt64). */
 const ALIGN = 8
