@@ -15,6 +15,7 @@ const MAX_BATCH_BYTES = 1 << 20
 const HIGH_WATER_BYTES = 8 << 20
 const HEADER_BYTES = 4
 const SMALL_FRAME_BYTES = 64 * 1024
+const RESOLVED = Promise.resolve()
 
 /**
  * What a link needs of a connection: bytes both ways, and a say in whether it keeps the process alive.
@@ -62,6 +63,8 @@ export class Link {
   readonly #pending = new Map<number, { resolve: (reply: ReplyMessage) => void; reject: (error: Error) => void }>()
   readonly #onMessage: (message: Incoming, link: Link) => void
   readonly #onClose = new Set<() => void>()
+  /** The wait for the socket to drain, shared by every sender that waits meanwhile. */
+  #drain: Promise<void> | undefined
 
   /** The largest frame accepted; a longer one closes the link (a peer that is not trusted may lie). */
   readonly #maxFrameBytes: number
@@ -145,8 +148,14 @@ export class Link {
    * Resolves when the socket has taken what was written (at once, unless more than HIGH_WATER_BYTES
    * wait): a fast sender waits for a slow reader, as a writer on a full pipe does in Python.
    */
-  async drained(): Promise<void> {
-    if (this.#socket.writableLength < HIGH_WATER_BYTES || this.#closed) return
+  drained(): Promise<void> {
+    if (this.#socket.writableLength < HIGH_WATER_BYTES || this.#closed) return RESOLVED
+    // One pair of listeners however many senders wait (un-awaited sends would each add one).
+    this.#drain ??= this.#nextDrain()
+    return this.#drain
+  }
+
+  async #nextDrain(): Promise<void> {
     this.hold()
     try {
       await new Promise<void>((resolve) => {
@@ -159,6 +168,7 @@ export class Link {
         this.#socket.on('close', done)
       })
     } finally {
+      this.#drain = undefined
       this.release()
     }
   }
