@@ -1,9 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { openSync, writeSync } from 'node:fs'
+import { isMainThread, threadId } from 'node:worker_threads'
 import { TRACE_ENV, TRACE_EPOCH_ENV } from './env.ts'
 import type { TraceEventName, TraceSubject } from './transport/index.ts'
-
-
 
 /**
  * Every process of a traced program stamps events with one clock: the system's monotonic clock (the
@@ -31,6 +30,24 @@ export function initTracing(self: () => TraceSubject): void {
   epoch = Number(process.env[TRACE_EPOCH_ENV]) || performance.timeOrigin + performance.now() - monotonicMs()
   process.env[TRACE_EPOCH_ENV] = String(epoch)
   tracing = true // the descriptor stays open until the process ends, so events written at exit still land
+  traceOutput()
+}
+
+/**
+ * Traces what this process (or worker thread) writes to stdout and stderr, as `output` events, so a
+ * reader can tell which process printed a line: in the program's merged output all lines look alike.
+ */
+function traceOutput(): void {
+  const thread = isMainThread ? {} : { thread: threadId }
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const target = process[stream]
+    const write = target.write.bind(target) as (...args: unknown[]) => boolean
+    target.write = ((chunk: unknown, ...rest: unknown[]) => {
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8')
+      trace('output', { stream, text, ...thread })
+      return write(chunk, ...rest)
+    }) as typeof target.write
+  }
 }
 
 /** Appends an event about this process (or, with `about`, another one: a child that was spawned or exited). */

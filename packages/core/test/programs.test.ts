@@ -127,7 +127,7 @@ describe('tracing', () => {
     const children = events(run, 'spawn').map((e) => e.pid)
     expect(children).toHaveLength(2)
     for (const pid of children) {
-      const own = run.trace.filter((e) => e.pid === pid).map((e) => e.event)
+      const own = run.trace.filter((e) => e.pid === pid && e.event !== 'output').map((e) => e.event)
       expect(own).toEqual(['spawn', 'start', 'exit'])
     }
     const joins = run.trace.filter((e) => e.pid === run.pid && (e.event === 'block' || e.event === 'unblock'))
@@ -140,8 +140,24 @@ describe('tracing', () => {
   test('a worker thread that loads proclab writes no start or exit of its own', async () => {
     const run = await runProgram(fixture('thread-import.ts'))
     expect(run.lines).toEqual(['thread loaded proclab', 'main done'])
-    const own = run.trace.filter((e) => e.pid === run.pid).map((e) => e.event)
+    const own = run.trace.filter((e) => e.pid === run.pid && e.event !== 'output').map((e) => e.event)
     expect(own).toEqual(['start', 'exit'])
+  })
+
+  test('every write to stdout or stderr is traced as `output` with the process (and worker thread) that wrote it', async () => {
+    const run = await runProgram(fixture('hello.ts'))
+    const [first, second] = events(run, 'spawn')
+    const printed = events(run, 'output').map((e) => [e.pid, e.stream, e.text])
+    expect(printed).toEqual([
+      [first!.pid, 'stdout', expect.stringMatching(/^greet kurong 18 /)],
+      [second!.pid, 'stdout', 'double 42 pid=' + second!.pid + ' ppid=' + run.pid + '\n'],
+      [run.pid, 'stdout', expect.stringMatching(/^main pid=/)],
+      [run.pid, 'stdout', expect.stringMatching(/^repr </)],
+    ])
+    const threaded = await runProgram(fixture('thread-import.ts'))
+    const fromThread = events(threaded, 'output').find((e) => e.text === 'thread loaded proclab\n')
+    expect(fromThread).toMatchObject({ pid: threaded.pid, thread: expect.any(Number) })
+    expect(events(threaded, 'output').find((e) => e.text === 'main done\n')).not.toHaveProperty('thread')
   })
 
   test('the join proclab makes when the main code is done is traced `auto: true`; a join the program asks for is not', async () => {

@@ -192,7 +192,20 @@ export interface TraceSubject {
 }
 
 /** The events proclab writes (see SPEC *Tracing*). */
-export type TraceEventName = 'spawn' | 'start' | 'exit' | 'block' | 'unblock' | 'task-start' | 'task-end' | 'acquire' | 'release' | 'recover' | 'set'
+export type TraceEventName =
+  | 'spawn'
+  | 'start'
+  | 'exit'
+  | 'block'
+  | 'unblock'
+  | 'task-start'
+  | 'task-end'
+  | 'acquire'
+  | 'release'
+  | 'recover'
+  | 'set'
+  /** A write to stdout or stderr (`stream`, `text`, and `thread` when a worker thread wrote it). */
+  | 'output'
 
 /**
  * One line of a `PROCLAB_TRACE` file: when (`t`, ms since the epoch on one clock for the whole
