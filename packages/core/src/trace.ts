@@ -57,6 +57,16 @@ export function trace(event: TraceEventName, fields: Record<string, unknown> = {
   writeSync(fd!, line + '\n')
 }
 
+/**
+ * Traces an error proclab is about to throw to the program (`raise`, with its `name`, `code` and what
+ * raised it), so a check can tell an error core really threw from a line that only says so.
+ * @example throw raised(new EOFError('…'), `recv ${connection}`)
+ */
+export function raised<E extends Error>(error: E, on: string): E {
+  if (tracing) trace('raise', { on, error: error.name, code: (error as { code?: unknown }).code })
+  return error
+}
+
 /** Traces a wait: `block` now, `unblock` when `wait` settles; the result is `wait`'s own. */
 export async function traceWait<T>(on: string, fields: Record<string, unknown>, wait: Promise<T>): Promise<T> {
   if (!tracing) return wait

@@ -160,6 +160,15 @@ describe('tracing', () => {
     expect(events(threaded, 'output').find((e) => e.text === 'main done\n')).not.toHaveProperty('thread')
   })
 
+  test('an EOFError that recv() throws is traced as `raise` in the process that called it', async () => {
+    const run = await runProgram(fixture('pipe-basic.ts'))
+    expect(run.lines[0]).toBe('receiver said: url_0,url_1,url_2,url_3,url_4,url_5,url_6,url_7,url_8,url_9 then EOFError')
+    // The receiver's loop ends on EOF; so does the main process's last recv(), after the echo child exited.
+    const [receiver] = events(run, 'spawn')
+    const eof = { error: 'EOFError', code: 'ERR_MP_EOF', on: expect.stringMatching(/^recv <Connection /) }
+    expect(events(run, 'raise')).toEqual([expect.objectContaining({ ...eof, pid: receiver!.pid }), expect.objectContaining({ ...eof, pid: run.pid })])
+  })
+
   test('the join proclab makes when the main code is done is traced `auto: true`; a join the program asks for is not', async () => {
     const automatic = await runProgram(fixture('no-join.ts'))
     expect(events(automatic, 'block').map((e) => [e.on, e.auto])).toEqual([['join Process-1', true]])

@@ -5,7 +5,7 @@ import { assertCloneable, registerReviver, snapshot, SHARED, type SharedHandle, 
 import { pause, seeded } from '../schedule.ts'
 import { validTimeout } from '../timeouts.ts'
 import { RESOLVED } from '../sync/primitive.ts'
-import { traceWait } from '../trace.ts'
+import { raised, traceWait } from '../trace.ts'
 import { newObjectId, serve, type PipeEnd } from '../transport/index.ts'
 import { PipeCore, type EndAccess, type Inbox } from './core.ts'
 import { LocalEnd } from './local.ts'
@@ -76,7 +76,7 @@ export class Connection<T = unknown> implements SharedObject {
       await keepAliveWhile(traceWait(`recv ${this}`, this.#traced, this.#arrival(inbox, Infinity)))
     }
     if (inbox.state.inbox.length > 0) return inbox.state.inbox.shift() as T
-    throw new EOFError('Connection.recv() reached the end: every handle to the other end is closed and nothing is left to read.')
+    throw raised(new EOFError('Connection.recv() reached the end: every handle to the other end is closed and nothing is left to read.'), `recv ${this}`)
   }
 
   /** Whether `recv()` would return at once (data, or EOF); waits up to `timeout` ms (0: just look; Infinity: until then). */

@@ -206,6 +206,8 @@ export type TraceEventName =
   | 'set'
   /** A write to stdout or stderr (`stream`, `text`, and `thread` when a worker thread wrote it). */
   | 'output'
+  /** An error proclab throws to the program (`on`, `error`: its name, `code`). */
+  | 'raise'
 
 /**
  * One line of a `PROCLAB_TRACE` file: when (`t`, ms since the epoch on one clock for the whole
