@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { catalogProblems, type CatalogProblem } from '@proclab/harness'
-import { tsImport } from 'tsx/esm/api'
+import { register } from 'tsx/esm/api'
 import type { Context } from '../context.ts'
 import { LANGUAGES } from '../i18n/index.ts'
 import { translationOf, type Lesson } from '../lessons.ts'
@@ -16,6 +16,9 @@ export const DEFAULT_DEV_SEEDS = 2
 
 /** The file of a lesson that holds its test's check names and hints, in every language. */
 export const MESSAGES_FILE = 'messages.ts'
+
+/** Imports a TypeScript module; one tsx loader serves every catalog (each `tsImport` would register one of its own). */
+let importTypeScript: ((url: string) => Promise<unknown>) | undefined
 
 /** What `dev check` found wrong with one lesson; an empty list means the lesson is sound. */
 type Problems = string[]
@@ -89,7 +92,11 @@ async function messageProblems(ctx: Context, lesson: Lesson): Promise<Problems> 
   let catalog: unknown
   try {
     // The catalog is TypeScript, as the lesson's test imports it; tsx loads it the same way.
-    const loaded = (await tsImport(pathToFileURL(path).href, import.meta.url)) as { messages?: unknown }
+    if (!importTypeScript) {
+      const loader = register({ namespace: 'proclab-dev-check' })
+      importTypeScript = (url) => loader.import(url, import.meta.url)
+    }
+    const loaded = (await importTypeScript(pathToFileURL(path).href)) as { messages?: unknown }
     if (loaded.messages === undefined) return [t('dev.noMessagesExport', { file })]
     catalog = loaded.messages
   } catch (error) {
