@@ -38,6 +38,7 @@ describe(t('lesson'), () => {
   for (const [name, code] of EXIT_CODES) {
     test(t('exitCodeOf', { name, code }), () => {
       const [, , , exitCode] = joinedLine(name)
+      // Each child's hint is the message named after it.
       const known = exitCode === 'null' ? t('stillNull', { name }) : t(name)
       program.that(exitCode === String(code), known, { expected: `exitCode=${code}`, found: `exitCode=${exitCode}` })
     })
