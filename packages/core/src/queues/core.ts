@@ -11,7 +11,7 @@ import type { QueueSlots } from './slots.ts'
  * - `unfinished` counts items put and not yet marked done (JoinableQueue); it never goes below 0, and
  *   every joiner is woken the moment it reaches 0;
  * - in a bounded queue, items here plus items on their way (taken from `slots` by a producer, or sent
- *   to a consumer and not yet acknowledged) never exceed `maxsize`: `slots` holds the rest.
+ *   to a consumer and not yet taken) never exceed `maxsize`: `slots` holds the rest.
  */
 
 /** A get that waits for an item. */

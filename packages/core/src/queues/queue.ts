@@ -4,7 +4,7 @@ import { Empty, Full, StateError, withCode } from '../errors.ts'
 import { keepAliveWhile } from '../keep-alive.ts'
 import { QueueCore, type QueueAccess } from './core.ts'
 import { LocalQueue } from './local.ts'
-import { RemoteQueue } from './remote.ts'
+import { remoteQueue } from './remote.ts'
 import { queueServant } from './servant.ts'
 import { QueueSlots } from './slots.ts'
 import { assertCloneable, registerReviver, reviveHandle, SHARED, snapshot, type SharedHandle, type SharedObject } from '../reduction.ts'
@@ -51,7 +51,7 @@ export class Queue<T = unknown> implements SharedObject {
       this.#maxsize = handle.maxsize
       this.#owner = handle.owner
       this.#slots = handle.slots ? (reviveHandle(handle.slots) as QueueSlots) : undefined
-      this.#access = new RemoteQueue(handle.id, handle.owner, handle.maxsize, this.#slots)
+      this.#access = remoteQueue(handle.id, handle.owner, handle.maxsize, this.#slots)
       return
     }
     if (!Number.isInteger(maxsize) || maxsize < 0) {

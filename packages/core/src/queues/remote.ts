@@ -1,18 +1,32 @@
 import { Deque } from '../deque.ts'
 import { bulkBytes } from '../reduction.ts'
+import { allocateBlock, type BlockRef } from '../shm/blocks.ts'
 import { afterTimeout } from '../timeouts.ts'
-import { linkTo, newObjectId, receive, type Link, type QueueMessage, type QueueRecall, type ReplyTo } from '../transport/index.ts'
+import { linkTo, newObjectId, receive, type Link, type QueueRecall, type ReplyTo } from '../transport/index.ts'
 import type { QueueAccess } from './core.ts'
 import type { QueueSlots } from './slots.ts'
 
 /**
  * The queue as another process reaches it: messages to its owner over one link. A producer sends and
- * does not wait (the link keeps its order); a sole consumer fetches items ahead, and acknowledges
- * what it takes, so that an item is never lost with a consumer that dies (see servant.ts).
+ * does not wait (the link keeps its order); a sole consumer fetches items ahead. What it takes is
+ * counted in shared memory, the moment get() hands an item over: a message could still be waiting
+ * to be written when the process is killed (a consumer busy in synchronous code never gets to write
+ * it), a store to shared memory cannot. So the owner, when a consumer dies, gives back exactly the
+ * items it had not taken (see servant.ts).
  */
 
 /** Items a sole consumer in another process may take per request. */
 const PREFETCH = 256
+
+/** One per queue per process: the owner sees one consumer per process, with one count of what it took. */
+const remotes = new Map<string, RemoteQueue>()
+
+/** This process's access to the queue `id`, owned by the process listening at `owner`. */
+export function remoteQueue(id: string, owner: string, maxsize: number, slots: QueueSlots | undefined): RemoteQueue {
+  let remote = remotes.get(id)
+  if (!remote) remotes.set(id, (remote = new RemoteQueue(id, owner, maxsize, slots)))
+  return remote
+}
 
 export class RemoteQueue implements QueueAccess {
   readonly fireAndForget: boolean
@@ -21,8 +35,8 @@ export class RemoteQueue implements QueueAccess {
   readonly #ahead = new Deque<{ id: number; item: unknown }>()
   /** Where the owner asks for them back (when a second consumer appears). */
   readonly #reader = newObjectId()
-  #ack: Extract<QueueMessage, { kind: 'q.ack' }> | undefined
-  #ackBatch = -1
+  /** How many items this process has taken, modulo 2³², in shared memory the owner reads. */
+  #taken: { ref: BlockRef; count: Uint32Array } | undefined
 
   constructor(
     readonly id: string,
@@ -53,24 +67,15 @@ export class RemoteQueue implements QueueAccess {
       answer.items.forEach((item, i) => this.#ahead.push({ id: ids[i]!, item }))
     }
     const next = this.#ahead.shift()!
-    this.#acknowledge(next.id)
+    // Taken for good: the owner will not give it back, and in a bounded queue its place is free again.
+    Atomics.add(this.#taken!.count, 0, 1)
+    this.slots?.give()
     return { item: next.item }
   }
 
   async size(): Promise<{ size: number; full: boolean }> {
     const reply = await this.#link.request({ kind: 'q.size', id: this.id }).reply
     return { ...reply, size: reply.size + this.#ahead.length }
-  }
-
-  /** Taken: the owner can forget it (until then, it would give it back if this process died). */
-  #acknowledge(id: number): void {
-    // One ack message per frame, however many items were taken meanwhile.
-    if (this.#ack && this.#ackBatch === this.#link.batch) this.#ack.ids.push(id)
-    else {
-      this.#ack = { kind: 'q.ack', id: this.id, ids: [id] }
-      this.#ackBatch = this.#link.batch
-      this.#link.send(this.#ack)
-    }
   }
 
   #giveBack(): void {
@@ -92,8 +97,15 @@ export class RemoteQueue implements QueueAccess {
    * "empty" (withdrawn), or the items if they were already on their way (never both, never neither).
    */
   async #withdrawableGet(block: boolean, timeout: number): Promise<ReplyTo<'q.get'>> {
-    const { seq, reply } = this.#link.request({ kind: 'q.get', id: this.id, block, want: PREFETCH, reader: this.#reader })
+    this.#taken ??= takenCounter()
+    const request = { kind: 'q.get', id: this.id, block, want: PREFETCH, reader: this.#reader, taken: this.#taken.ref } as const
+    const { seq, reply } = this.#link.request(request)
     const cancel = afterTimeout(timeout, () => this.#link.send({ kind: 'q.cancel', id: this.id, of: seq }))
     return reply.finally(cancel)
   }
+}
+
+function takenCounter(): { ref: BlockRef; count: Uint32Array } {
+  const block = allocateBlock(4)
+  return { ref: block.ref, count: new Uint32Array(block.memory, block.offset, 1) }
 }

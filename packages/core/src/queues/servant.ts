@@ -1,10 +1,14 @@
+import { attachBlock, type BlockRef } from '../shm/blocks.ts'
 import { unknownMessage, type Servant, type QueueMessage, type Link } from '../transport/index.ts'
 import type { Getter, QueueCore } from './core.ts'
 
 /**
  * How a queue's owner answers other processes. Each request gets exactly one reply, even one that is
  * withdrawn after a timeout, so nothing is lost or duplicated. Items sent to another process stay
- * "in flight" until it acknowledges them; if it dies first, they go back to the front of the queue.
+ * "in flight" until it has taken them; if it dies first, they go back to the front of the queue. A
+ * consumer counts what it takes in shared memory (remote.ts), and takes its items in the order they
+ * were sent, so the taken ones are always the oldest in flight: the owner reads the count when the
+ * consumer asks again, returns items, or dies, and forgets that many.
  *
  * While one process is the queue's only consumer, it may take a batch per request (a round trip per
  * item would make a consumer in a child ~20× slower than Python's). When a second consumer appears, the
@@ -15,8 +19,11 @@ import type { Getter, QueueCore } from './core.ts'
 
 /** One peer process's unfinished business with this queue. */
 interface Peer {
-  /** Items sent to it and not yet acknowledged, by item id. */
+  /** Items sent to it and not yet known to be taken, by item id, oldest first. */
   inFlight: Map<number, unknown>
+  /** Its count of items taken, in shared memory, and how much of it the owner has accounted for. */
+  taken?: Uint32Array
+  accounted: number
   getters: Map<number, Getter>
   /** Its gets that timed out before the owner got to them. */
   cancelled: Set<number>
@@ -38,15 +45,35 @@ export function queueServant(core: QueueCore): Servant<QueueMessage> {
   const peerOf = (link: Link): Peer => {
     let peer = peers.get(link)
     if (!peer) {
-      peer = { inFlight: new Map(), getters: new Map(), cancelled: new Set(), recalling: false }
+      peer = { inFlight: new Map(), getters: new Map(), cancelled: new Set(), recalling: false, accounted: 0 }
       peers.set(link, peer)
       link.onClose(() => forget(link))
     }
     return peer
   }
 
+  /** Forgets the items the peer has taken since last time: the oldest in flight. */
+  const settleTaken = (peer: Peer) => {
+    if (!peer.taken) return
+    const count = Atomics.load(peer.taken, 0)
+    let newlyTaken = (count - peer.accounted) >>> 0
+    peer.accounted = count
+    for (const id of peer.inFlight.keys()) {
+      if (newlyTaken-- === 0) break
+      peer.inFlight.delete(id)
+    }
+  }
+
+  const attachTaken = (peer: Peer, ref: BlockRef) => {
+    if (peer.taken) return
+    const block = attachBlock(ref)
+    peer.taken = new Uint32Array(block.memory, block.offset, 1)
+    peer.accounted = Atomics.load(peer.taken, 0)
+  }
+
   const forget = (link: Link) => {
     const peer = peers.get(link)!
+    settleTaken(peer)
     peers.delete(link)
     consumers.delete(link)
     for (const getter of peer.getters.values()) core.stopWaiting(getter)
@@ -68,6 +95,7 @@ export function queueServant(core: QueueCore): Servant<QueueMessage> {
     if (!consumers.has(who)) {
       consumers.add(who)
       for (const [link, peer] of peers) {
+        settleTaken(peer)
         if (link === who || peer.inFlight.size === 0 || peer.reader === undefined || peer.recalling) continue
         peer.recalling = true
         recalls++
@@ -90,6 +118,8 @@ export function queueServant(core: QueueCore): Servant<QueueMessage> {
   }
 
   const get = (link: Link, seq: number, block: boolean, want: number) => {
+    // A get deferred during a recall whose process died meanwhile: nobody is left to take items.
+    if (link.closed) return
     const peer = peerOf(link)
     if (peer.cancelled.delete(seq)) return link.reply(seq, { empty: true })
     const items: unknown[] = []
@@ -120,21 +150,20 @@ export function queueServant(core: QueueCore): Servant<QueueMessage> {
       case 'q.put':
         // In a bounded queue, the producer took a free place before sending.
         return core.put(message.value)
-      case 'q.get':
-        peerOf(link).reader = message.reader
+      case 'q.get': {
+        const peer = peerOf(link)
+        peer.reader = message.reader
+        attachTaken(peer, message.taken)
+        settleTaken(peer)
         return admit(link, () => get(link, message.seq, message.block, message.want))
+      }
       case 'q.cancel':
         return withdraw(link, message.of)
-      case 'q.ack': {
-        // Taken for good: in a bounded queue, its place is free again.
-        const peer = peers.get(link)
-        let taken = 0
-        for (const id of message.ids) if (peer?.inFlight.delete(id)) taken++
-        core.slots?.give(taken)
-        return
+      case 'q.return': {
+        const peer = peerOf(link)
+        settleTaken(peer)
+        return giveBack(peer, message.ids)
       }
-      case 'q.return':
-        return giveBack(peerOf(link), message.ids)
       case 'q.size':
         return link.reply(message.seq, { size: core.size, full: core.full() })
       case 'q.taskDone':

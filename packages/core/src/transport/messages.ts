@@ -6,6 +6,8 @@
  * {@link unknownMessage}, so a kind that is sent but not handled fails to compile.
  */
 
+import type { BlockRef } from '../shm/blocks.ts'
+
 // ─── Parent → child ────────────────────────────────────────────────────────────────────────────
 
 /** Where a child finds the code to run: a module it imports and the export it looks up there. */
@@ -88,12 +90,13 @@ export type ReplyMessage = { kind: 'reply'; seq: number } & Replies[keyof Replie
 export type QueueMessage =
   /** An item (a fresh copy: it was deserialized). In a bounded queue, the producer took a free place first. */
   | { kind: 'q.put'; id: string; value: unknown }
-  /** Up to `want` items; `reader` is where this process hears recalls. Answered once, even if withdrawn. */
-  | { kind: 'q.get'; id: string; seq: number; block: boolean; want: number; reader: string }
+  /**
+   * Up to `want` items; `reader` is where this process hears recalls; `taken` is its count of items
+   * taken, in shared memory (see queues/servant.ts). Answered once, even if withdrawn.
+   */
+  | { kind: 'q.get'; id: string; seq: number; block: boolean; want: number; reader: string; taken: BlockRef }
   /** Withdraws the waiting get numbered `of` (it timed out). */
   | { kind: 'q.cancel'; id: string; of: number }
-  /** These items, sent ahead, have been taken for good. */
-  | { kind: 'q.ack'; id: string; ids: number[] }
   /** These items, sent ahead and not taken, go back to the front (answering a recall). */
   | { kind: 'q.return'; id: string; ids: number[] }
   | { kind: 'q.size'; id: string; seq: number }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
 import { killLeftoversAfterEach, start } from '../helpers.ts'
-import { putUnawaited, sendUnawaited } from '../fixtures/delivery-targets.ts'
+import { consumeAsync, consumeBusy, putUnawaited, sendUnawaited } from '../fixtures/delivery-targets.ts'
 
 killLeftoversAfterEach()
 
@@ -25,5 +25,52 @@ describe('un-awaited sends', () => {
     await p.join()
     expect(p.exitCode).toBe(0)
     expect(warnings.value).toBe(0)
+  })
+})
+
+describe('a consumer killed at any instant', () => {
+  const ITEMS = 20_000
+  const KILLS = 6
+
+  /**
+   * Two consumers take ITEMS items; one of them, at random, is SIGKILLed at a random instant and
+   * replaced, KILLS times. Returns how many times each item was seen.
+   */
+  async function killConsumers(startConsumer: (q: mp.Queue<number>, seen: mp.RawArray<number>) => mp.Process): Promise<Int32Array> {
+    const q = new mp.Queue<number>()
+    const seen = mp.RawArray('i', ITEMS)
+    for (let n = 0; n < ITEMS; n++) await q.put(n)
+    const consumers = [startConsumer(q, seen), startConsumer(q, seen)]
+    for (let kill = 0; kill < KILLS; kill++) {
+      await mp.sleep(20 + Math.random() * 80)
+      const victim = Math.floor(Math.random() * consumers.length)
+      consumers[victim]!.kill()
+      await consumers[victim]!.join()
+      consumers[victim] = startConsumer(q, seen)
+    }
+    for (const _ of consumers) await q.put(-1)
+    for (const p of consumers) await p.join()
+    expect(consumers.map((p) => p.exitCode)).toEqual([0, 0])
+    return seen.getObj() as Int32Array
+  }
+
+  /**
+   * No item is seen twice. An item counts as taken the instant get() hands it over: a kill in the
+   * microseconds before the program's own record of it takes it along (as in Python, where an item
+   * read from the pipe by a killed process is gone), so at most one item per kill may go unseen.
+   */
+  function expectEachOnce(seen: Int32Array): void {
+    const twice = [...seen.keys()].filter((n) => seen[n]! > 1)
+    const never = [...seen.keys()].filter((n) => seen[n] === 0)
+    expect(twice).toEqual([])
+    expect(never.length).toBeLessThanOrEqual(KILLS)
+  }
+
+  test('busy in synchronous code between gets: nothing is delivered twice', async () => {
+    expectEachOnce(await killConsumers((q, seen) => start(consumeBusy, q, seen, 0.05)))
+  })
+
+  test('awaiting between gets: nothing is delivered twice', async () => {
+    expectEachOnce(await killConsumers((q, seen) => start(consumeAsync, q, seen)))
   })
 })

@@ -11,7 +11,6 @@ function everyQueueKind(message: QueueMessage): string {
     case 'q.put':
     case 'q.get':
     case 'q.cancel':
-    case 'q.ack':
     case 'q.return':
     case 'q.size':
     case 'q.taskDone':
@@ -43,7 +42,7 @@ describe('the wire protocol', () => {
     // @ts-expect-error a link sends only declared messages
     const stray: Sendable = { kind: 'q.puut', id: '1', value: 0 }
     // @ts-expect-error a declared kind with a field of the wrong type
-    const wrongField: QueueMessage = { kind: 'q.ack', id: '1', ids: ['3'] }
+    const wrongField: QueueMessage = { kind: 'q.return', id: '1', ids: ['3'] }
     expect([typo, stray, wrongField]).toHaveLength(3)
   })
 
