@@ -58,9 +58,18 @@ function isShared(value: object): value is SharedObject {
  * Checks `value` as {@link assertCloneable} does, and returns what to send: `value` itself, or a copy
  * in which every shared object is replaced by its handle, plus the shared objects found.
  */
-export function prepareForChild(value: unknown, root: string, api: string, what?: string): { value: unknown; shared: SharedObject[] } {
+export function prepareForChild(
+  value: unknown,
+  root: string,
+  api: string,
+  what?: string,
+  check?: (object: SharedObject, path: string) => void,
+): { value: unknown; shared: SharedObject[] } {
   const shared: SharedObject[] = []
-  assertCloneable(value, root, api, what, (object) => shared.push(object))
+  assertCloneable(value, root, api, what, (object, path) => {
+    check?.(object, path)
+    shared.push(object)
+  })
   if (shared.length === 0) return { value, shared }
   return { value: replaceShared(value, new Map()), shared }
 }
@@ -126,7 +135,7 @@ const COPIED_WHOLE = [ArrayBuffer, Date, RegExp, Error, Boolean, Number, String,
  * `value` that structured clone cannot copy.
  * @param api The public call that is sending, for the message: `Process.start()`.
  */
-export function assertCloneable(value: unknown, root: string, api: string, what = 'the arguments', onShared?: (object: SharedObject) => void): void {
+export function assertCloneable(value: unknown, root: string, api: string, what = 'the arguments', onShared?: (object: SharedObject, path: string) => void): void {
   const seen = new Set<object>()
   const visit = (item: unknown, path: string): void => {
     const fail = (kind: string) => notCloneable(api, what, path, kind)
@@ -140,7 +149,7 @@ export function assertCloneable(value: unknown, root: string, api: string, what 
       if (item[SHARED].closed) {
         throw new StateError(`${api} cannot send ${path}: it was closed in this process. Hand it to the child first, then close your own copy after start().`)
       }
-      onShared(item)
+      onShared(item, path)
       return
     }
     if (item instanceof Promise) throw fail('a Promise (await it first and pass its value)')

@@ -5,7 +5,7 @@ import { Link, LinkClosedError, reviveError, describeAddress, socketOptions, aut
 import { registerReviver, SHARED, type SharedHandle } from '../reduction.ts'
 import { waitForPredicate } from '../sync/condition.ts'
 import { validTimeout } from '../timeouts.ts'
-import { OBJECT_REF } from './server.ts'
+import { argumentsToServer, proxyMethodName, resultFromServer } from './call-arguments.ts'
 
 /**
  * The client side of a manager: one authenticated connection per server and process, and proxies,
@@ -143,7 +143,10 @@ function makeProxy<T extends object>(connection: ManagerConnection, id: string, 
       let method = methods.get(key)
       if (!method) {
         const local = LOCAL_METHODS[key]
-        method = local ? (...args) => Promise.resolve(local(proxy, ...args)) : (...args) => connection.request({ kind: 'call', id, method: key, args: args.map(toWire) })
+        const api = proxyMethodName(typeid, key)
+        method = local
+          ? (...args) => Promise.resolve(local(proxy, ...args))
+          : async (...args) => resultFromServer(await connection.request({ kind: 'call', id, method: key, args: argumentsToServer(args, api, idOnServer(connection), false) }))
         methods.set(key, method)
       }
       return method
@@ -157,15 +160,18 @@ function makeProxy<T extends object>(connection: ManagerConnection, id: string, 
   return proxy as T
 }
 
-/** A proxy passed to a call of its own manager arrives on the server as the object itself. */
-function toWire(arg: unknown): unknown {
-  const core = typeof arg === 'object' && arg !== null ? cores.get(arg) : undefined
-  return core ? { [OBJECT_REF]: core.id } : arg
+/** The id of `value` on the server behind `connection`, if it is a proxy of that server. */
+function idOnServer(connection: ManagerConnection): (value: unknown) => string | undefined {
+  return (value) => {
+    const core = typeof value === 'object' && value !== null ? cores.get(value) : undefined
+    return core?.connection === connection ? core.id : undefined
+  }
 }
 
 /** Creates an object of `typeid` on the server and returns a proxy to it. */
 export async function createRemote<T extends object>(connection: ManagerConnection, typeid: string, args: unknown[]): Promise<T> {
-  const id = (await connection.request({ kind: 'create', typeid, args: args.map(toWire) })) as string
+  const api = `manager.${typeid}()`
+  const id = (await connection.request({ kind: 'create', typeid, args: argumentsToServer(args, api, idOnServer(connection), true) })) as string
   return makeProxy<T>(connection, id, typeid)
 }
 
