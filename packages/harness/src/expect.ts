@@ -1,5 +1,7 @@
 import { inspect, isDeepStrictEqual } from 'node:util'
+import { authorMatches, lineAuthors, type AuthorSelector, type LineAuthor } from './authors.ts'
 import { formatRun, LessonFailure } from './failure.ts'
+import { holds, joinOf, mostAtOnce, raisedErrors, startedChildren, taskRuns } from './happened.ts'
 import { harnessWords } from './i18n/harness-messages.ts'
 import type { ProgramRun } from './run.ts'
 
@@ -17,9 +19,21 @@ export function expectProgram(run: ProgramRun): ProgramExpectations {
   return new ProgramExpectations(run)
 }
 
+/** Which process a check is about; see {@link AuthorSelector}. */
+export interface FromOptions {
+  from?: AuthorSelector
+}
+
 /** The checks returned by {@link expectProgram}. */
 export class ProgramExpectations {
+  #authors: (LineAuthor | undefined)[] | undefined
+
   constructor(readonly run: ProgramRun) {}
+
+  /** Who wrote each stdout line, by index, from the trace's `output` events. */
+  get authors(): (LineAuthor | undefined)[] {
+    return (this.#authors ??= lineAuthors(this.run.lines, this.run.trace))
+  }
 
   /** Fails with `hint` unless `condition` holds; `details` says what was expected and found. */
   that(condition: boolean, hint: string, details?: { expected: unknown; found: unknown }): void {
@@ -37,23 +51,47 @@ export class ProgramExpectations {
     this.that(found === code, crashed ? t('crashed', { hint }) : hint, { expected: t('exitCode', { code }), found: t('exitCode', { code: found }) })
   }
 
-  /** The first stdout line matching `pattern`; fails with `hint` if there is none. */
-  line(pattern: RegExp, hint: string): RegExpMatchArray {
-    const match = this.lines(pattern)[0]
+  /**
+   * The first stdout line matching `pattern` (printed by `from`, when given); fails with `hint` if there
+   * is none. With `from`, a matching line printed by another process fails too, saying who printed it.
+   * @example program.line(/^child pid=(\d+)$/, t('childPrints'), { from: 'child' })
+   */
+  line(pattern: RegExp, hint: string, options: FromOptions = {}): RegExpMatchArray {
+    const match = this.lines(pattern, options)[0]
     const t = harnessWords()
+    if (match === undefined && options.from !== undefined) {
+      const others = this.#matching(pattern)
+      if (others.length > 0) {
+        const [first] = others
+        this.that(false, hint, {
+          expected: t('printedBy', { what: t('lineMatching', { pattern: String(pattern) }), who: this.#describeSelector(options.from) }),
+          found: t('printedBy', { what: first!.line, who: this.#describeAuthor(first!.author) }),
+        })
+      }
+    }
     this.that(match !== undefined, hint, { expected: t('lineMatching', { pattern: String(pattern) }), found: t('noSuchLine') })
     return match!
   }
 
-  /** Every stdout line matching `pattern`, in order (no check: use it to collect values). */
-  lines(pattern: RegExp): RegExpMatchArray[] {
-    return this.run.lines.map((l) => l.match(pattern)).filter((m): m is RegExpMatchArray => m !== null)
+  /** Every stdout line matching `pattern` (printed by `from`, when given), in order; no check: use it to collect values. */
+  lines(pattern: RegExp, options: FromOptions = {}): RegExpMatchArray[] {
+    const { from } = options
+    return this.#matching(pattern)
+      .filter(({ author }) => from === undefined || authorMatches(author, from, this.run.pid))
+      .map(({ match }) => match)
   }
 
-  /** Exactly `count` stdout lines match `pattern`; returns them. */
-  count(pattern: RegExp, count: number, hint: string): RegExpMatchArray[] {
-    const found = this.lines(pattern)
-    const expected = harnessWords()('linesMatching', { count, pattern: String(pattern) })
+  /** Who printed each stdout line matching `pattern`, in order (undefined where nothing traced it). */
+  printedBy(pattern: RegExp): (LineAuthor | undefined)[] {
+    return this.#matching(pattern).map(({ author }) => author)
+  }
+
+  /** Exactly `count` stdout lines match `pattern` (printed by `from`, when given); returns them. */
+  count(pattern: RegExp, count: number, hint: string, options: FromOptions = {}): RegExpMatchArray[] {
+    const found = this.lines(pattern, options)
+    const t = harnessWords()
+    const lines = t('linesMatching', { count, pattern: String(pattern) })
+    const expected = options.from === undefined ? lines : t('printedBy', { what: lines, who: this.#describeSelector(options.from) })
     this.that(found.length === count, hint, { expected, found: `${found.length}` })
     return found
   }
@@ -83,8 +121,108 @@ export class ProgramExpectations {
     this.that(isDeepStrictEqual(found, expected), hint, { expected, found })
   }
 
+  /**
+   * The main process (or `parent`, a pid) joined each child it started — its own `await p.join()`, not
+   * the join proclab makes at exit — and, with `before`, did so before its line matching `before`. Read
+   * from the trace, so waiting by sleeping, or joining only some children, fails however the output looks.
+   * @example program.joinedChildren(t('joinHint'), { before: /^parent done/ })
+   */
+  joinedChildren(hint: string, options: { before?: RegExp; parent?: number } = {}): void {
+    const t = harnessWords()
+    const parentPid = options.parent ?? this.run.pid
+    const parent = this.#describeAuthor({ pid: parentPid, name: this.run.trace.find((e) => e.pid === parentPid)?.name ?? '?' })
+    const lineAt = options.before ? this.#matching(options.before).find(({ author }) => author?.pid === parentPid) : undefined
+    if (options.before) this.line(options.before, hint, { from: parentPid })
+    const lineTime = lineAt ? this.#writtenAt(lineAt.index) : Infinity
+    for (const child of startedChildren(this.run.trace, parentPid)) {
+      const seen = joinOf(this.run.trace, parentPid, child.name)
+      const expected = options.before
+        ? t('joinedBefore', { parent, child: child.name, line: String(options.before) })
+        : t('joinedBeforeEnd', { parent, child: child.name })
+      if (seen.joinedAt === undefined) {
+        this.that(false, hint, { expected, found: seen.joinedAtExit ? t('joinedOnlyAtExit', { child: child.name }) : t('neverJoined', { child: child.name }) })
+      }
+      this.that(seen.joinedAt! <= lineTime, hint, { expected, found: t('joinedAfter', { child: child.name, line: String(options.before) }) })
+    }
+  }
+
+  /** At least `atLeast` (default 2) pool tasks ran at the same moment in different processes, from `task-start`/`task-end`. */
+  overlapped(hint: string, options: { atLeast?: number } = {}): void {
+    const atLeast = options.atLeast ?? 2
+    const runs = taskRuns(this.run.trace)
+    const most = mostAtOnce(runs)
+    const t = harnessWords()
+    this.that(most >= atLeast, hint, { expected: t('tasksAtOnce', { count: atLeast }), found: t('atMostAtOnce', { count: most, tasks: runs.length }) })
+  }
+
+  /**
+   * Every stdout line matching `pattern` was printed while the process that printed it held an object
+   * of `kind` (`'Semaphore'`, `'Lock'`…): between its `acquire` and its `release`.
+   */
+  printedWhileHolding(pattern: RegExp, kind: string, hint: string): void {
+    const t = harnessWords()
+    const held = holds(this.run.trace).filter((h) => h.kind === kind)
+    for (const { line, author, index } of this.#matching(pattern)) {
+      const at = this.#writtenAt(index)
+      const inside = author !== undefined && held.some((h) => h.pid === author.pid && h.from <= at && at <= h.to)
+      this.that(inside, hint, {
+        expected: t('printedWhileHolding', { pattern: String(pattern), kind }),
+        found: t('printedOutsideHold', { line: index + 1, text: line, who: this.#describeAuthor(author), kind }),
+      })
+    }
+  }
+
+  /** proclab itself threw `error` (`'EOFError'`…) to the program, in `from` when given: not a line that only says so. */
+  raised(error: string, hint: string, options: FromOptions = {}): void {
+    const t = harnessWords()
+    const { from } = options
+    const found = raisedErrors(this.run.trace, error).filter((e) => from === undefined || authorMatches(e, from, this.run.pid))
+    const who = from === undefined ? t('whoChosen') : this.#describeSelector(from)
+    this.that(found.length > 0, hint, { expected: t('raisedIn', { error, who }), found: t('notRaised', { error }) })
+  }
+
   private indexes(pattern: RegExp): number[] {
     return this.run.lines.flatMap((line, i) => (pattern.test(line) ? [i] : []))
+  }
+
+  #matching(pattern: RegExp): { line: string; index: number; match: RegExpMatchArray; author: LineAuthor | undefined }[] {
+    const found = []
+    for (const [index, line] of this.run.lines.entries()) {
+      const match = line.match(pattern)
+      if (match) found.push({ line, index, match, author: this.authors[index] })
+    }
+    return found
+  }
+
+  /** When the line at `index` was written, from its author's `output` event (Infinity if untraced). */
+  #writtenAt(index: number): number {
+    const author = this.authors[index]
+    if (!author) return Infinity
+    // The n-th line of this author in the output is its n-th traced line.
+    const nth = this.authors.slice(0, index).filter((a) => a === author).length
+    let seen = 0
+    for (const e of this.run.trace) {
+      if (e.event !== 'output' || e.stream !== 'stdout' || e.pid !== author.pid || (e.thread ?? undefined) !== author.thread) continue
+      seen += String(e.text).split('\n').length - 1
+      if (seen > nth) return e.t
+    }
+    return Infinity
+  }
+
+  #describeSelector(selector: AuthorSelector): string {
+    const t = harnessWords()
+    if (selector === 'main') return t('whoMain')
+    if (selector === 'child') return t('whoChild')
+    if (typeof selector === 'number') return t('whoPid', { pid: selector })
+    if (typeof selector === 'string') return t('whoNamed', { name: selector })
+    return t('whoChosen')
+  }
+
+  #describeAuthor(author: LineAuthor | undefined): string {
+    const t = harnessWords()
+    if (!author) return t('authorUnknown')
+    const names = { name: author.name, pid: author.pid }
+    return author.thread === undefined ? t('author', names) : t('authorThread', names)
   }
 }
 

@@ -1,0 +1,109 @@
+import type { TraceEvent } from './trace.ts'
+
+/**
+ * What a program's trace proves happened, whatever its output says: which children a process joined,
+ * which pool tasks ran at the same time, what a process held while it printed, which errors proclab
+ * threw. Each function reads core's events (see SPEC *Tracing*); the checks of `expectProgram` use them.
+ */
+
+/** A child a process started: its spawn event. */
+export interface StartedChild {
+  pid: number
+  name: string
+  daemon: boolean
+}
+
+/** proclab's own children (pool workers, a manager's server), which a program does not join itself. */
+const PROCLAB_CHILD = /^(PoolWorker-\d+|.*Manager-server)$/
+
+/** The children `parentPid` started with `new Process(…).start()`, in the order it started them. */
+export function startedChildren(trace: readonly TraceEvent[], parentPid: number): StartedChild[] {
+  return trace
+    .filter((e) => e.event === 'spawn' && e.ppid === parentPid && !PROCLAB_CHILD.test(e.name))
+    .map((e) => ({ pid: e.pid, name: e.name, daemon: e.daemon === true }))
+}
+
+/** How `parentPid` waited for the child named `name`: the end of its own `join()`, or of the join proclab made at exit. */
+export interface JoinSeen {
+  /** When the program's own `await p.join()` returned (the first that did), if it ever did. */
+  joinedAt?: number
+  /** Whether proclab joined the child at exit, the program's main code being done without doing so. */
+  joinedAtExit: boolean
+}
+
+export function joinOf(trace: readonly TraceEvent[], parentPid: number, name: string): JoinSeen {
+  const seen: JoinSeen = { joinedAtExit: false }
+  for (const e of trace) {
+    if (e.pid !== parentPid || e.event !== 'unblock' || e.kind !== 'join' || e.on !== `join ${name}`) continue
+    if (e.auto === true) seen.joinedAtExit = true
+    else if (seen.joinedAt === undefined && exitedBefore(trace, name, parentPid, e.t)) seen.joinedAt = e.t
+  }
+  return seen
+}
+
+// A join with a timeout can return while the child still runs: only a join after the child's exit counts.
+function exitedBefore(trace: readonly TraceEvent[], name: string, parentPid: number, t: number): boolean {
+  return trace.some((e) => e.event === 'exit' && e.name === name && e.ppid === parentPid && e.t <= t)
+}
+
+/** One pool task's run in a worker, from its `task-start` to its `task-end`. */
+export interface TaskRun {
+  pid: number
+  task: number
+  start: number
+  end: number
+}
+
+export function taskRuns(trace: readonly TraceEvent[]): TaskRun[] {
+  const open = new Map<string, TraceEvent>()
+  const runs: TaskRun[] = []
+  for (const e of trace) {
+    const key = `${e.pid}/${String(e.task)}`
+    if (e.event === 'task-start') open.set(key, e)
+    else if (e.event === 'task-end' && open.has(key)) {
+      runs.push({ pid: e.pid, task: Number(e.task), start: open.get(key)!.t, end: e.t })
+      open.delete(key)
+    }
+  }
+  return runs
+}
+
+/** The most tasks that ran at one moment, each in a different process. */
+export function mostAtOnce(runs: readonly TaskRun[]): number {
+  let most = 0
+  for (const run of runs) {
+    const running = new Set(runs.filter((other) => other.start <= run.start && run.start < other.end).map((other) => other.pid))
+    most = Math.max(most, running.size)
+  }
+  return most
+}
+
+/** A time a process held a lock or semaphore of some kind, from its `acquire` to its `release`. */
+export interface Hold {
+  pid: number
+  id: unknown
+  kind: unknown
+  from: number
+  to: number
+}
+
+export function holds(trace: readonly TraceEvent[]): Hold[] {
+  const open = new Map<string, TraceEvent[]>()
+  const found: Hold[] = []
+  for (const e of trace) {
+    const key = `${e.pid}/${String(e.id)}`
+    if (e.event === 'acquire') open.set(key, [...(open.get(key) ?? []), e])
+    else if (e.event === 'release') {
+      const taken = open.get(key)?.pop()
+      if (taken) found.push({ pid: e.pid, id: e.id, kind: e.kind, from: taken.t, to: e.t })
+    }
+  }
+  // Held until the process ended: still a hold.
+  for (const stack of open.values()) for (const e of stack) found.push({ pid: e.pid, id: e.id, kind: e.kind, from: e.t, to: Infinity })
+  return found
+}
+
+/** The errors proclab threw to the program (`raise` events), optionally only those named `error`. */
+export function raisedErrors(trace: readonly TraceEvent[], error?: string): TraceEvent[] {
+  return trace.filter((e) => e.event === 'raise' && (error === undefined || e.error === error))
+}
