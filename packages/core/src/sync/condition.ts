@@ -1,5 +1,6 @@
 import { inspect } from 'node:util'
 import { StateError, withCode } from '../errors.ts'
+import { isRunning } from '../pids.ts'
 import { reviveHandle, SHARED } from '../reduction.ts'
 import { validTimeout } from '../timeouts.ts'
 import { traceWait } from '../trace.ts'
@@ -9,15 +10,24 @@ import { holding, registerPrimitive, rejectOnThrow, RESOLVED, SharedPrimitive, t
 import { pollUntil } from './waiting.ts'
 
 /**
- * Words: the oldest ticket that may still wait, the next ticket to hand out, then a ring of slots. A
- * waiter takes a ticket and puts `ticket + 1` in its slot; `notify` turns that into `-(ticket + 1)`;
- * a waiter that gives up empties its slot (0). Everything but the waiter's own polling happens while
- * holding the condition's lock, as in Python.
+ * Words: the oldest ticket that may still wait, the next ticket to hand out, then a ring of slots of
+ * two words: the state and the waiter's pid. A waiter takes a ticket and puts `ticket + 1` in its
+ * slot; `notify` turns that into `-(ticket + 1)`; a waiter that gives up empties its slot (0). A slot
+ * whose waiter has died (killed while waiting) is emptied by the next notify or wait that meets it:
+ * the notify goes to a live waiter instead, and the slot can be used again. Everything but the
+ * waiter's own polling happens while holding the condition's lock, as in Python.
  */
 const HEAD = 0
 const NEXT = 1
 const SLOTS = 128
 const FIRST_SLOT = 2
+const SLOT_WORDS = 2
+const PID = 1
+
+/** The state word of a ticket's slot (its pid is the next word). */
+function slotOf(ticket: number): number {
+  return FIRST_SLOT + (ticket % SLOTS) * SLOT_WORDS
+}
 
 /**
  * A condition variable shared between processes (Python's `multiprocessing.Condition`): while holding
@@ -33,7 +43,7 @@ export class Condition extends SharedPrimitive {
   /** @internal The same condition, in another process. */
   constructor(lock: undefined, revived: PrimitiveHandle)
   constructor(lock?: Lock | RLock, revived?: PrimitiveHandle) {
-    super('Condition', FIRST_SLOT + SLOTS, revived)
+    super('Condition', FIRST_SLOT + SLOTS * SLOT_WORDS, revived)
     if (this.revived) {
       this.#lock = reviveHandle(this.revived.lock as never) as Lock | RLock
       return
@@ -72,11 +82,12 @@ export class Condition extends SharedPrimitive {
     this.#assertHeld('wait')
     const words = this.words
     const ticket = words[NEXT]!
-    const slot = FIRST_SLOT + (ticket % SLOTS)
-    if (words[slot] !== 0) {
+    const slot = slotOf(ticket)
+    if (words[slot] !== 0 && !this.#reclaimIfDead(slot)) {
       throw new StateError(`Condition.wait(): more than ${SLOTS} processes are waiting on this condition at once; proclab supports up to ${SLOTS}.`)
     }
     words[NEXT] = ticket + 1
+    words[slot + PID] = process.pid
     Atomics.store(words, slot, ticket + 1)
     const holds = this.#lock.releaseForWait()
     let notified = await traceWait('condition', { id: this.id }, pollUntil(() => Atomics.load(words, slot) === -(ticket + 1), ms))
@@ -112,13 +123,22 @@ export class Condition extends SharedPrimitive {
       const next = words[NEXT]!
       let head = words[HEAD]!
       for (let ticket = head; ticket < next && n > 0; ticket++) {
-        if (Atomics.compareExchange(words, FIRST_SLOT + (ticket % SLOTS), ticket + 1, -(ticket + 1)) === ticket + 1) n--
+        const slot = slotOf(ticket)
+        if (Atomics.load(words, slot) !== ticket + 1 || this.#reclaimIfDead(slot)) continue
+        if (Atomics.compareExchange(words, slot, ticket + 1, -(ticket + 1)) === ticket + 1) n--
       }
       // Later notifies need not look at tickets that no longer wait.
-      while (head < next && Atomics.load(words, FIRST_SLOT + (head % SLOTS)) !== head + 1) head++
+      while (head < next && Atomics.load(words, slotOf(head)) !== head + 1) head++
       words[HEAD] = head
       return RESOLVED
     })
+  }
+
+  /** Empties `slot` if the process that waits in it has died; whether it did. */
+  #reclaimIfDead(slot: number): boolean {
+    if (isRunning(this.words[slot + PID]!)) return false
+    Atomics.store(this.words, slot, 0)
+    return true
   }
 
   #assertHeld(api: string): void {
