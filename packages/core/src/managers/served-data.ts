@@ -143,6 +143,12 @@ export class ServedValue<T = unknown> {
   }
 }
 
+/**
+ * The most elements a manager's Array holds: its toArray() must fit in one frame (64 MiB, at up to
+ * 8 bytes a number), and one client's request must never take the server's heap from the others.
+ */
+export const MAX_SERVED_ARRAY_LENGTH = 8 * 1024 * 1024
+
 /** A manager's `Array`: a fixed-length list of values held by the server. */
 export class ServedArray<T = unknown> {
   readonly #items: ServedList<T>
@@ -153,6 +159,8 @@ export class ServedArray<T = unknown> {
     if (typeof sizeOrValues === 'number' && (!Number.isInteger(sizeOrValues) || sizeOrValues < 0)) {
       throw withCode(new RangeError(`manager.Array() expects a size (a whole number ≥ 0) or the initial values, got ${inspect(sizeOrValues)}.`), 'ERR_MP_INVALID_ARG')
     }
+    const length = typeof sizeOrValues === 'number' ? sizeOrValues : sizeOrValues.length
+    if (length > MAX_SERVED_ARRAY_LENGTH) throw tooLong(length)
     const zero = (typecode === 'c' ? '\0' : /[lLqQ]/.test(typecode) ? 0n : 0) as T
     this.#items = new ServedList(typeof sizeOrValues === 'number' ? Array.from({ length: sizeOrValues }, () => zero) : sizeOrValues)
   }
@@ -168,4 +176,15 @@ export class ServedArray<T = unknown> {
   toArray(): T[] {
     return this.#items.toArray()
   }
+}
+
+// Thrown before allocating: an array that large would run the server, and every client, out of memory.
+function tooLong(length: number): RangeError {
+  return withCode(
+    new RangeError(
+      `manager.Array() cannot make an array of ${length} elements: a manager's array holds at most ${MAX_SERVED_ARRAY_LENGTH}, ` +
+        `since every call copies it over a socket. Use mp.Array() (shared memory, up to 4 GiB) for large data.`,
+    ),
+    'ERR_MP_OUT_OF_RANGE',
+  )
 }
