@@ -9,6 +9,13 @@ export type Target = 'starter' | 'solution'
 /** The environment variable that picks the target; anything but `solution` means the starter. */
 export const TARGET_ENV = 'PROCLAB_TARGET'
 
+/**
+ * The environment variable that names another program to run in place of the target's `exercise.ts`
+ * (a path from the repository root, or absolute): `proclab dev check` runs a lesson's known mistakes
+ * and variants (`solutions/NN-topic/mistakes/*.ts`, `variants/*.ts`) through the lesson's own test.
+ */
+export const PROGRAM_ENV = 'PROCLAB_PROGRAM'
+
 /** Reads the target from the environment. */
 export function currentTarget(env: NodeJS.ProcessEnv = process.env): Target {
   return env[TARGET_ENV] === 'solution' ? 'solution' : 'starter'
@@ -23,7 +30,8 @@ const TARGET_LABELS = { starter: 'yourExercise', solution: 'solution' } as const
  * @example shownProgram('/course', '/course/lessons/08-queue/exercise.ts', 'starter') // 'lessons/08-queue/exercise.ts (your exercise)'
  */
 export function shownProgram(root: string, file: string, target: Target): string {
-  return `${relative(root, file)} (${harnessWords()(TARGET_LABELS[target])})`
+  const standard = dirname(file) === join(root, target === 'solution' ? 'solutions' : 'lessons', basename(dirname(file)))
+  return `${relative(root, file)} (${harnessWords()(standard ? TARGET_LABELS[target] : 'givenProgram')})`
 }
 
 /** A lesson folder and the repository around it, derived from the folder alone. */
@@ -50,9 +58,14 @@ export function lessonPaths(fileOrDir: string | URL): LessonPaths {
   return { lessonDir: dir, id, root, solutionDir: join(root, 'solutions', id) }
 }
 
-/** The program file a test runs for `target`: `exercise.ts` in the lesson, or in its solution folder. */
-export function programFile(paths: LessonPaths, target: Target, file = 'exercise.ts'): string {
-  const path = join(target === 'solution' ? paths.solutionDir : paths.lessonDir, file)
+/**
+ * The program file a test runs for `target`: `exercise.ts` in the lesson, or in its solution folder;
+ * or, for the main program, the one `PROCLAB_PROGRAM` names.
+ */
+export function programFile(paths: LessonPaths, target: Target, file = 'exercise.ts', env: NodeJS.ProcessEnv = process.env): string {
+  const given = file === 'exercise.ts' ? env[PROGRAM_ENV] : undefined
+  const path = given ? resolve(paths.root, given) : join(target === 'solution' ? paths.solutionDir : paths.lessonDir, file)
+  if (given && !existsSync(path)) throw new Error(`${PROGRAM_ENV} names ${given}, which does not exist (paths are from the course root, ${paths.root}).`)
   if (!existsSync(path)) {
     throw new Error(
       `The ${target} of lesson ${paths.id} is missing: expected ${relative(paths.root, path)}. ` +
