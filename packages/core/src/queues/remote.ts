@@ -68,7 +68,9 @@ export class RemoteQueue implements QueueAccess {
     }
     const next = this.#ahead.shift()!
     // Taken for good: the owner will not give it back, and in a bounded queue its place is free again.
-    Atomics.add(this.#taken!.count, 0, 1)
+    // A plain store is enough: the owner reads the count only after a later message from this process,
+    // or after its link closed, and the socket orders both after the store.
+    this.#taken!.count[0]!++
     this.slots?.give()
     return { item: next.item }
   }
