@@ -10,6 +10,12 @@ const running = new Set<Process>()
 /** @internal The join proclab makes itself once the main code is done: traced `auto: true`, unlike a join the program asked for. */
 export const JOIN_AT_EXIT = Symbol('proclab.joinAtExit')
 
+/** @internal Ends a child for sure: SIGTERM, then SIGKILL if it still runs after a grace period (pool.terminate(), daemons at exit). */
+export const END_SURELY = Symbol('proclab.endSurely')
+
+/** @internal Blocks until the child has exited: the join of a process that is exiting, whose event loop no longer runs. */
+export const WAIT_AT_EXIT = Symbol('proclab.waitAtExit')
+
 export function childStarted(child: Process): void {
   running.add(child)
 }
@@ -29,16 +35,25 @@ export function activeChildren(): Process[] {
 /**
  * Python's exit function: once the main code is done (here: Node's event loop has nothing left to do),
  * terminate the daemonic children, then join the others. The joins keep the loop alive; when they are
- * all done, `beforeExit` comes again with nothing running and the process exits.
+ * all done, `beforeExit` comes again with nothing running and the process exits. A daemon that
+ * ignores SIGTERM, or is stopped, is killed after a grace period: it must not keep the program alive.
  */
 function exitChildren(): void {
   if (running.size === 0) return
-  for (const child of running) if (child.daemon) child.terminate()
+  for (const child of running) if (child.daemon) child[END_SURELY]()
   for (const child of running) void child[JOIN_AT_EXIT]()
 }
 process.on('beforeExit', exitChildren)
-// process.exit() skips beforeExit: still never leave a daemon behind (non-daemon children get the
-// kernel's death signal, or see their channel close).
-process.on('exit', () => {
+
+/**
+ * process.exit(), an uncaught error and a rejected main skip beforeExit and end the process at once,
+ * which would take the non-daemon children with it (the kernel's death signal): as Python's atexit
+ * does, join them first, synchronously, since 'exit' listeners cannot wait. Daemons are terminated
+ * (and killed by the death signal if they linger). A parent that is SIGKILLed runs nothing: its
+ * children get the death signal, so none is left behind.
+ */
+function exitChildrenNow(): void {
   for (const child of running) if (child.daemon) child.terminate()
-})
+  for (const child of running) if (!child.daemon) child[WAIT_AT_EXIT]()
+}
+process.on('exit', exitChildrenNow)

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
 import { isImportingTarget } from './spawn/child-flag.ts'
-import { childExited, childStarted, JOIN_AT_EXIT } from './children.ts'
+import { childExited, childStarted, END_SURELY, JOIN_AT_EXIT, WAIT_AT_EXIT } from './children.ts'
 import { currentProcess, nextChildIdentity, type ProcessInfo } from './current.ts'
 import { StateError, withCode } from './errors.ts'
 import { Popen } from './spawn/popen.ts'
@@ -191,6 +191,16 @@ export class Process implements ProcessInfo {
   /** Sends SIGKILL; after it the exit code is -9. */
   kill(): void {
     this.#usable('kill').popen?.kill()
+  }
+
+  /** @internal SIGTERM, then SIGKILL if the child still runs after a grace period (see children.ts). */
+  [END_SURELY](): void {
+    this[STATE].popen?.end()
+  }
+
+  /** @internal The join of a process that is exiting: blocks until the child has exited (see children.ts). */
+  [WAIT_AT_EXIT](): void {
+    this[STATE].popen?.waitSync()
   }
 
   /** Releases the process object. Throws `StateError` if the child is still running; later calls except `close()` throw. */

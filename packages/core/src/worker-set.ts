@@ -2,6 +2,7 @@ import { Pipe, SEND_CHECKED, type Connection } from './pipes/connection.ts'
 import { Deque } from './deque.ts'
 import { EOFError, ProcessError, withCode } from './errors.ts'
 import { poolWorker } from './pool-worker.ts'
+import { END_SURELY } from './children.ts'
 import { Process, whenExited } from './process.ts'
 import { unknownMessage, reviveError, type PoolMessage, type PoolReply, type TargetRef } from './transport/index.ts'
 import { prepareForChild, SHARED } from './reduction.ts'
@@ -110,7 +111,8 @@ export class WorkerSet {
     while (this.#pending.length > 0) this.#pending.shift()
     for (const worker of this.#workers) {
       worker.inFlight = []
-      worker.process.terminate()
+      // Pool.terminate() promises an end: a worker that is stopped, or ignores SIGTERM, is killed.
+      worker.process[END_SURELY]()
     }
     return unfinished
   }

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ProcessError, withCode } from '../errors.ts'
 import { assertSupportedPlatform } from '../platform.ts'
 import type { StartMessage } from '../transport/index.ts'
+import { sleepSync } from '../timeouts.ts'
 import { exitCodeOfSignal } from './signals.ts'
 import { keepAsSpare, refillSpare, takeSpare } from './spare.ts'
 
@@ -22,6 +23,11 @@ const COMPILE_CACHE = join(tmpdir(), `proclab-compile-cache-${process.getuid?.()
 // the child still exits when its IPC channel to the parent closes (see bootstrap.ts).
 const SETPRIV = '/usr/bin/setpriv'
 const DEATH_SIGNAL_PREFIX = process.platform === 'linux' && existsSync(SETPRIV) ? [SETPRIV, '--pdeathsig', 'KILL', '--'] : []
+
+/** How long a child told to end where an end is promised (pool.terminate(), a daemon at exit) has before SIGKILL. */
+export const KILL_GRACE_MS = 1000
+/** The longest pause between two looks at a child a process that is exiting waits for. */
+const LONGEST_EXIT_POLL_MS = 10
 
 /** Flags of this process that a child must not inherit: TypeScript loaders (children load plain JavaScript) and debuggers. */
 const NOT_INHERITED = /^--(import|loader|experimental-loader|require|inspect|inspect-brk|inspect-port|debug-port)\b|^-r$/
@@ -66,9 +72,32 @@ export class Popen {
     refillSpare(launch)
   }
 
-  /** Sends SIGTERM (Python's `terminate()`). */
+  /** Sends SIGTERM (Python's `terminate()`), and SIGCONT: a stopped child (SIGSTOP, Ctrl-Z) acts on no signal until continued. */
   terminate(): void {
     this.#signal('SIGTERM')
+    this.#signal('SIGCONT')
+  }
+
+  /** Ends the child for sure: SIGTERM now, SIGKILL if it still runs KILL_GRACE_MS later (it may ignore SIGTERM). */
+  end(): void {
+    this.terminate()
+    if (this.exitCode !== null) return
+    const escalate = setTimeout(() => this.kill(), KILL_GRACE_MS)
+    escalate.unref()
+    void this.exited.then(() => clearTimeout(escalate))
+  }
+
+  /**
+   * Blocks until the child has exited, for a process that is exiting: its event loop no longer runs,
+   * so the child's exit event never comes, and a child that has exited stays a zombie until this
+   * process ends. Reads the child's state in /proc; where there is none, returns at once.
+   */
+  waitSync(): void {
+    let pause = 0.5
+    while (this.exitCode === null && !hasExited(this.pid)) {
+      sleepSync(pause)
+      pause = Math.min(pause * 2, LONGEST_EXIT_POLL_MS)
+    }
   }
 
   /** Sends SIGKILL (Python's `kill()`). */
@@ -95,6 +124,19 @@ export class Popen {
       // Already gone: its exit event is on its way.
     }
   }
+}
+
+/** Whether `pid` has exited (it is gone, or a zombie); true where /proc cannot tell. */
+function hasExited(pid: number): boolean {
+  let stat: string
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'EACCES'
+  }
+  // The state follows the command name, which is in parentheses and may itself hold any character.
+  const state = stat[stat.lastIndexOf(')') + 2]
+  return state === 'Z' || state === 'X'
 }
 
 /** Spawns a fresh child running the bootstrap, which waits for its start message. */
