@@ -11,6 +11,7 @@ import { assertCloneable, registerReviver, reviveHandle, SHARED, snapshot, type 
 import { validTimeout, type WaitOptions } from '../timeouts.ts'
 import { pause, seeded } from '../schedule.ts'
 import { traceWait } from '../trace.ts'
+import { EXPOSED } from '../managers/serving.ts'
 
 type QueueType = 'Queue' | 'JoinableQueue' | 'SimpleQueue'
 interface QueueHandle extends SharedHandle {
@@ -40,6 +41,12 @@ export class Queue<T = unknown> implements SharedObject {
   /** A bounded queue's free places, shared by every process that holds the queue. */
   readonly #slots: QueueSlots | undefined
   #closed = false
+
+  /**
+   * What a manager's proxies may call on a queue it serves: the public API, not the methods its
+   * subclasses use (`access`…), and not `close()`, which would close it for every client.
+   */
+  static readonly [EXPOSED]: readonly string[] = ['put', 'get', 'putNowait', 'getNowait', 'qsize', 'empty', 'full']
 
   /** @param maxsize The most items it holds before `put` waits; 0 (the default) for no limit. */
   constructor(maxsize?: number)
@@ -203,6 +210,8 @@ export class Queue<T = unknown> implements SharedObject {
  * await tasks.join()
  */
 export class JoinableQueue<T = unknown> extends Queue<T> {
+  static override readonly [EXPOSED] = [...Queue[EXPOSED], 'taskDone', 'join']
+
   /** Marks one item taken with `get()` as done. Throws `StateError` if called more times than items were put. */
   async taskDone(): Promise<void> {
     const ok = await this.call('taskDone', this.access('taskDone').taskDone())
