@@ -169,6 +169,17 @@ describe('tracing', () => {
     expect(events(run, 'raise')).toEqual([expect.objectContaining({ ...eof, pid: receiver!.pid }), expect.objectContaining({ ...eof, pid: run.pid })])
   })
 
+  test('a manager proxy method call is traced as `call` in the process that made it', async () => {
+    const run = await runProgram(fixture('manager-calls.ts'))
+    const [child] = events(run, 'spawn').filter((e) => e.name !== 'SyncManager-server')
+    const sets = events(run, 'call').filter((e) => e.method === 'set')
+    expect(sets.map((e) => [e.pid, e.typeid])).toEqual([
+      [child!.pid, 'dict'],
+      [run.pid, 'dict'],
+    ])
+    expect(JSON.parse(run.lines[0]!)).toEqual({ child: child!.pid, parent: run.pid })
+  })
+
   test('the join proclab makes when the main code is done is traced `auto: true`; a join the program asks for is not', async () => {
     const automatic = await runProgram(fixture('no-join.ts'))
     expect(events(automatic, 'block').map((e) => [e.on, e.auto])).toEqual([['join Process-1', true]])

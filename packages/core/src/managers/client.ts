@@ -5,6 +5,7 @@ import { Link, LinkClosedError, reviveError, describeAddress, socketOptions, aut
 import { registerReviver, SHARED, type SharedHandle } from '../reduction.ts'
 import { waitForPredicate } from '../sync/condition.ts'
 import { validTimeout } from '../timeouts.ts'
+import { trace, tracing } from '../trace.ts'
 import { argumentsToServer, proxyMethodName, resultFromServer } from './call-arguments.ts'
 
 /**
@@ -146,7 +147,12 @@ function makeProxy<T extends object>(connection: ManagerConnection, id: string, 
         const api = proxyMethodName(typeid, key)
         method = local
           ? (...args) => Promise.resolve(local(proxy, ...args))
-          : async (...args) => resultFromServer(await connection.request({ kind: 'call', id, method: key, args: argumentsToServer(args, api, idOnServer(connection), false) }))
+          : async (...args) => {
+              const request = { kind: 'call', id, method: key, args: argumentsToServer(args, api, idOnServer(connection), false) } as const
+              // Which process called what on a shared object: a check can tell a child's set() from the parent's.
+              if (tracing) trace('call', { on: `${typeid} ${id}`, typeid, method: key })
+              return resultFromServer(await connection.request(request))
+            }
         methods.set(key, method)
       }
       return method

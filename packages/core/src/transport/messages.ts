@@ -211,6 +211,8 @@ export type TraceEventName =
   | 'output'
   /** An error proclab throws to the program (`on`, `error`: its name, `code`). */
   | 'raise'
+  /** A manager proxy method called by this process (`on`, `typeid`, `method`). */
+  | 'call'
 
 /**
  * One line of a `PROCLAB_TRACE` file: when (`t`, ms since the epoch on one clock for the whole
