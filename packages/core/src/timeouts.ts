@@ -11,18 +11,19 @@ export interface WaitOptions {
 }
 
 /**
- * Checks a timeout argument (milliseconds; `undefined` or `Infinity` waits forever) and returns it as a number.
+ * Checks a timeout argument (milliseconds; `undefined` or `Infinity` waits forever) and returns it as a
+ * number. A negative timeout means "do not wait", as in Python (`join(-1)`, `poll(-1)`), and becomes 0.
  * @param api The public call, for the message: `Process.join()`.
  */
 export function validTimeout(timeout: number | undefined | null, api: string): number {
   if (timeout === undefined || timeout === null) return Infinity
-  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
+  if (typeof timeout !== 'number' || Number.isNaN(timeout)) {
     throw withCode(
-      new RangeError(`${api} expects \`timeout\` to be a number of milliseconds ≥ 0 (or undefined to wait forever), got ${inspect(timeout)}.`),
+      new RangeError(`${api} expects \`timeout\` to be a number of milliseconds (0 or less: do not wait; undefined or Infinity: wait forever), got ${inspect(timeout)}.`),
       'ERR_MP_INVALID_ARG',
     )
   }
-  return timeout
+  return Math.max(timeout, 0)
 }
 
 /**
