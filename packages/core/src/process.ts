@@ -8,7 +8,7 @@ import type { StartMessage } from './transport/index.ts'
 import { prepareForChild, SHARED, type SharedObject } from './reduction.ts'
 import { pause, pauseSync, seeded } from './schedule.ts'
 import { signalName } from './spawn/signals.ts'
-import { locateExport } from './spawn/targets.ts'
+import { assertCallable, locateExport } from './spawn/targets.ts'
 import { trace, traceWait } from './trace.ts'
 import { settledWithin, validTimeout } from './timeouts.ts'
 
@@ -238,6 +238,7 @@ export class Process implements ProcessInfo {
   /** What the child needs to become this process; throws if the target or a value cannot reach it. */
   #startMessage(state: ProcessState): { message: StartMessage; shared: SharedObject[] } {
     const processClass = isSubclass(this) ? locateExport(this.constructor as (...args: unknown[]) => unknown, 'Process.start()', 'Process subclass') : null
+    if (state.target) assertCallable(state.target, 'Process.start()', 'target')
     const target = state.target ? locateExport(state.target, 'Process.start()', 'target') : null
     const args = prepareForChild(state.args, 'args', 'Process.start()')
     const fields = prepareForChild({ ...this }, 'this', 'Process.start()', "the process object's fields")

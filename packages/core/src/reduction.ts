@@ -1,3 +1,4 @@
+import { types } from 'node:util'
 import { StateError, withCode } from './errors.ts'
 
 /**
@@ -152,6 +153,7 @@ export function assertCloneable(value: unknown, root: string, api: string, what 
       onShared(item, path)
       return
     }
+    if (types.isProxy(item)) throw fail('a Proxy (structured clone cannot look through it: copy what it holds into a plain object first)')
     if (item instanceof Promise) throw fail('a Promise (await it first and pass its value)')
     if (item instanceof WeakMap || item instanceof WeakSet || item instanceof WeakRef) throw fail(`a ${item.constructor.name}`)
     if (item instanceof Map) {
@@ -170,12 +172,38 @@ export function assertCloneable(value: unknown, root: string, api: string, what 
       for (let i = 0; i < item.length; i++) if (!isPrimitive(item[i])) visit(item[i], `${path}[${i}]`)
       return
     }
+    warnIfClassInstance(item, path, api)
     for (const key of Object.keys(item)) {
       const entry = (item as Record<string, unknown>)[key]
       if (!isPrimitive(entry)) visit(entry, propertyPath(path, key))
     }
   }
   visit(value, root)
+}
+
+/** The classes already warned about, with the APIs that sent them: one warning per class and API. */
+const warned = new WeakMap<Function, Set<string>>()
+
+/**
+ * Warns when `item` is an instance of a class: structured clone copies its own data properties only,
+ * so the other process gets a plain object, without its methods or its #private fields.
+ */
+function warnIfClassInstance(item: object, path: string, api: string): void {
+  const prototype = Object.getPrototypeOf(item)
+  if (prototype === Object.prototype || prototype === null) return
+  const cls = prototype.constructor as Function | undefined
+  if (typeof cls !== 'function') return
+  let apis = warned.get(cls)
+  if (!apis) warned.set(cls, (apis = new Set()))
+  if (apis.has(api)) return
+  apis.add(api)
+  const name = cls.name || 'an anonymous class'
+  process.emitWarning(
+    `${api}: ${path} is an instance of class ${name}, which arrives in the other process as a plain object: its methods and ` +
+      `#private fields do not cross. Structured clone copies only its own data properties. Pass plain data instead ` +
+      `(e.g. { x: p.x, y: p.y }) and rebuild it on the other side (new ${cls.name || 'YourClass'}(…)), from a module both processes import.`,
+    { type: 'ProclabWarning', code: 'MP_CLASS_INSTANCE' },
+  )
 }
 
 // Thrown when `api` is asked to send something structured clone cannot copy.

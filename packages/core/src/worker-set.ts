@@ -7,7 +7,7 @@ import { Process, whenExited } from './process.ts'
 import { unknownMessage, reviveError, type PoolMessage, type PoolReply, type TargetRef } from './transport/index.ts'
 import { prepareForChild, SHARED } from './reduction.ts'
 import { signalName } from './spawn/signals.ts'
-import { locateExport } from './spawn/targets.ts'
+import { assertCallable, locateExport } from './spawn/targets.ts'
 import { internally } from './trace.ts'
 
 /**
@@ -203,7 +203,10 @@ function outcomeOf(reply: PoolReply, where: string): TaskOutcome {
 /** The exported function a task runs, found once per pool. */
 export function taskFunction(known: Map<Function, TargetRef>, fn: Function, api: string): TargetRef {
   let ref = known.get(fn)
-  if (!ref) known.set(fn, (ref = locateExport(fn as (...args: never[]) => unknown, api, 'function')))
+  if (!ref) {
+    assertCallable(fn, api, 'function')
+    known.set(fn, (ref = locateExport(fn as (...args: never[]) => unknown, api, 'function')))
+  }
   return ref
 }
 
@@ -214,18 +217,21 @@ export function taskFunction(known: Map<Function, TargetRef>, fn: Function, api:
  * Any other shared object is refused: it can only be handed to a process when it starts.
  */
 export function checkTaskArguments<T>(api: string, value: T, root: string): { value: T; shared: boolean } {
-  const prepared = prepareForChild(value, root, api)
-  if (prepared.shared.some((object) => !object[SHARED].travels)) throw refusedShared(api)
+  const prepared = prepareForChild(value, root, api, undefined, (object, path) => {
+    if (!object[SHARED].travels) throw refusedShared(api, path)
+  })
   return { value: prepared.value as T, shared: prepared.shared.length > 0 }
 }
 
-// Thrown when a queue or pipe end is sent to a task: workers are already running, so it cannot reach them.
-function refusedShared(api: string): TypeError {
+// Thrown when a shared object of this process is sent to a task: workers are already running, so it cannot reach them.
+function refusedShared(api: string, path: string): TypeError {
   return withCode(
     new TypeError(
-      `${api} cannot send a queue or pipe end to a task: the workers are already running, and a queue can only be ` +
-        `handed to a process when it starts (Python refuses it too). Use manager.Queue(), whose proxies can be sent to tasks, ` +
-        `or hand the queue to every worker once, with the pool's \`initializer\` and \`initargs\`.`,
+      `${api} cannot send ${path}: it is a shared object of this process (an Array, Value, lock, queue or pipe end), ` +
+        `which can only be handed to a process when it starts, and the workers are already running (Python refuses it too). ` +
+        `Hand it to every worker once, with the pool's \`initializer\` and \`initargs\` (the initializer keeps it in a ` +
+        `module variable for the tasks), or make it with a manager (manager.Queue(), manager.Array(), manager.Lock()…), ` +
+        `whose proxies can be sent to tasks.`,
     ),
     'ERR_MP_NOT_CLONEABLE',
   )

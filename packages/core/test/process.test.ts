@@ -54,7 +54,7 @@ describe('join', () => {
     expect(p.exitCode).toBe(-15)
   })
 
-  test.each([-1, Number.NaN, '10'])('join rejects timeout %o', async (timeout) => {
+  test.each([Number.NaN, '10'])('join rejects timeout %o', async (timeout) => {
     const p = new mp.Process({ target: slowExit, args: [1, 0] })
     p.start()
     await expect(p.join(timeout as number)).rejects.toThrow(/`timeout` to be a number of milliseconds/)

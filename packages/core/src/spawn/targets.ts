@@ -43,6 +43,26 @@ export function locateExport(fn: (...args: never[]) => unknown, api: string, wha
   return { module: module.url, exportName: exported.name }
 }
 
+/**
+ * Throws a `TypeError` if `fn` is a class: a child calls its target, and a class cannot be called
+ * (a Process subclass is started with `new MyProcess().start()`, not passed as a target).
+ */
+export function assertCallable(fn: Function, api: string, what: string): void {
+  if (!isClass(fn)) return
+  const name = fn.name || 'anonymous'
+  throw withCode(
+    new TypeError(
+      `${api} cannot use the class '${name}' as the ${what}: a class is not a function the child can call. ` +
+        `Pass an exported function, or make '${name}' extend mp.Process, override run(), and call \`new ${name}().start()\`.`,
+    ),
+    'ERR_MP_INVALID_TARGET',
+  )
+}
+
+function isClass(fn: Function): boolean {
+  return /^class\b/.test(Function.prototype.toString.call(fn))
+}
+
 function declaration(fn: Function): string {
   const source = Function.prototype.toString.call(fn)
   if (/^class\b/.test(source)) return `class ${fn.name || 'MyProcess'} …`
