@@ -4,7 +4,7 @@ import { withCode } from '../errors.ts'
 import { moduleHash } from '../module-hash.ts'
 import { projectRoot } from '../project-root.ts'
 import type { TargetRef } from '../wire.ts'
-import { definingScript } from './function-location.ts'
+import { definingScript } from '@proclab/core/tooling'
 import { moduleExports } from './module-exports.ts'
 
 /** Targets already located, so a map of a million items locates its function once. */
