@@ -2,6 +2,7 @@ import type { StateError } from '../errors.ts'
 import { pause, seeded } from '../schedule.ts'
 import { validTimeout, type WaitOptions } from '../timeouts.ts'
 import { trace, traceWait, tracing } from '../trace.ts'
+import { whenSendsArrived } from '../transport/index.ts'
 import { holding, holdingTaken, RESOLVED, SharedPrimitive, TRUE } from './primitive.ts'
 import { pollUntil } from './waiting.ts'
 
@@ -42,8 +43,16 @@ export abstract class Acquirable extends SharedPrimitive {
     return ok
   }
 
-  /** Gives the hold back. */
+  /**
+   * Gives the hold back, once what this process sent while holding it (queue puts, pipe sends) has
+   * reached the objects' owners: so messages sent under a lock arrive in the order the lock gave.
+   */
   release(): Promise<void> {
+    const sent = whenSendsArrived()
+    return sent ? sent.then(() => this.#releaseNow()) : this.#releaseNow()
+  }
+
+  #releaseNow(): Promise<void> {
     const refusal = this.releaseHold()
     return refusal ? Promise.reject(refusal) : RESOLVED
   }
@@ -52,7 +61,7 @@ export abstract class Acquirable extends SharedPrimitive {
   runExclusive<T>(fn: () => T | Promise<T>): Promise<T> {
     if (!seeded && this.tryAcquire()) {
       if (tracing) this.traceAcquire()
-      return holdingTaken(() => void this.releaseHold(), fn)
+      return holdingTaken(() => this.release(), fn)
     }
     return holding(this, fn)
   }

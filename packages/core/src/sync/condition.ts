@@ -4,6 +4,7 @@ import { isRunning } from '../pids.ts'
 import { reviveHandle, SHARED } from '../reduction.ts'
 import { validTimeout } from '../timeouts.ts'
 import { traceWait } from '../trace.ts'
+import { whenSendsArrived } from '../transport/index.ts'
 import { Lock, RLock } from './locks.ts'
 import { conditionLockNeeded } from './messages.ts'
 import { holding, registerPrimitive, rejectOnThrow, RESOLVED, SharedPrimitive, type PrimitiveHandle } from './primitive.ts'
@@ -80,6 +81,9 @@ export class Condition extends SharedPrimitive {
   async wait(timeout?: number): Promise<boolean> {
     const ms = validTimeout(timeout, 'Condition.wait()')
     this.#assertHeld('wait')
+    // As a release does: what was sent under the lock reaches its owners before another process holds it.
+    const sent = whenSendsArrived()
+    if (sent) await sent
     const words = this.words
     const ticket = words[NEXT]!
     const slot = slotOf(ticket)

@@ -56,7 +56,7 @@ export function linkTo(peer: string): Link {
   })
   connecting.add(connected)
   void connected.then(() => connecting.delete(connected))
-  const link = track(new Link(socket, dispatch))
+  const link = track(new Link(socket, dispatch, { confirmSends: true }))
   links.set(peer, link)
   link.send({ kind: 'hello', pid: process.pid })
   return link
@@ -113,6 +113,8 @@ function dispatch(message: Incoming, link: Link): void {
       link.onClose(() => linksFrom.get(pid) === link && linksFrom.delete(pid))
       return
     }
+    case 'sync':
+      return link.reply(message.seq, { synced: true })
     case 'create':
     case 'call':
     case 'shutdown':

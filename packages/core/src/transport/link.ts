@@ -16,6 +16,21 @@ const HIGH_WATER_BYTES = 8 << 20
 const HEADER_BYTES = 4
 const SMALL_FRAME_BYTES = 64 * 1024
 const RESOLVED = Promise.resolve()
+const ignore = () => {}
+
+/** Links that carried messages since their peer last confirmed it had read everything (see whenSendsArrived). */
+const unconfirmed = new Set<Link>()
+
+/**
+ * Resolves once every message this process has sent to objects' owners has been read by them (one
+ * round trip per link that carried any since the last time), or undefined if there are none. A lock's
+ * release waits for it, so that what a process sent while holding a lock reaches the owners before
+ * the next holder can send: messages from several processes then arrive in the order the lock gave.
+ */
+export function whenSendsArrived(): Promise<unknown> | undefined {
+  if (unconfirmed.size === 0) return undefined
+  return Promise.all(Array.from(unconfirmed, (link) => link.confirmSends()))
+}
 
 /**
  * What a link needs of a connection: bytes both ways, and a say in whether it keeps the process alive.
@@ -68,11 +83,16 @@ export class Link {
 
   /** The largest frame accepted; a longer one closes the link (a peer that is not trusted may lie). */
   readonly #maxFrameBytes: number
+  /** Whether locks wait for this link's messages to be read (a link to the owner of objects). */
+  readonly #confirmsSends: boolean
+  #unconfirmed = false
 
-  constructor(socket: ByteStream, onMessage: (message: Incoming, link: Link) => void, { maxFrameBytes = 2 ** 32 - 1 } = {}) {
+  /** @param options.confirmSends A link to objects' owners: see {@link whenSendsArrived}. */
+  constructor(socket: ByteStream, onMessage: (message: Incoming, link: Link) => void, { maxFrameBytes = 2 ** 32 - 1, confirmSends = false } = {}) {
     this.#socket = socket
     this.#onMessage = onMessage
     this.#maxFrameBytes = maxFrameBytes
+    this.#confirmsSends = confirmSends
     // An idle link never keeps a process alive; hold() does while something waits on it.
     socket.unref()
     socket.setNoDelay?.(true)
@@ -88,6 +108,10 @@ export class Link {
   /** Queues a message; it is written with the others of this tick. `bytes`: the size of the data it carries, if large. */
   send(message: WireMessage, bytes = 0): void {
     if (this.#closed) return
+    if (this.#confirmsSends && !this.#unconfirmed) {
+      this.#unconfirmed = true
+      unconfirmed.add(this)
+    }
     this.#outgoing.push(message)
     this.#outgoingBytes += bytes
     if (this.#outgoing.length >= MAX_BATCH || this.#outgoingBytes >= MAX_BATCH_BYTES) this.flush()
@@ -111,6 +135,14 @@ export class Link {
     this.send({ ...message, seq } as Request)
     // The peer answers a request of kind K with ReplyTo<K>: its servant's reply calls are typed so.
     return { seq, reply: reply as unknown as Promise<ReplyTo<M['kind']>> }
+  }
+
+  /** Resolves once the peer has read every message sent on this link so far (never rejects: a closed link has nothing left to deliver). */
+  confirmSends(): Promise<void> {
+    const { reply } = this.request({ kind: 'sync' })
+    this.#unconfirmed = false
+    unconfirmed.delete(this)
+    return reply.then(ignore, ignore)
   }
 
   /** Answers request `seq` of the peer. */
@@ -250,6 +282,7 @@ export class Link {
   #close(): void {
     if (this.#closed) return
     this.#closed = true
+    unconfirmed.delete(this)
     for (const pending of this.#pending.values()) {
       this.release()
       pending.reject(new LinkClosedError())

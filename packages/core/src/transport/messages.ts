@@ -81,6 +81,12 @@ export interface Hello {
   pid: number
 }
 
+/** Asks the peer to answer once it has read every message before this one (see link.ts's whenSendsArrived). */
+export interface Sync {
+  kind: 'sync'
+  seq: number
+}
+
 /** The answer to the request numbered `seq`; its other fields are that request's {@link Replies}. */
 export type ReplyMessage = { kind: 'reply'; seq: number } & Replies[keyof Replies]
 
@@ -145,6 +151,7 @@ export type ManagerOutcome = { value: unknown; error?: undefined } | { error: Se
 
 /** What each kind of request is answered with. */
 export interface Replies {
+  sync: { synced: true }
   'q.get': { items: unknown[]; ids: number[]; empty?: undefined } | { empty: true; items?: undefined; ids?: undefined }
   'q.size': { size: number; full: boolean }
   'q.taskDone': { ok: boolean }
@@ -155,7 +162,7 @@ export interface Replies {
 }
 
 /** Every message that crosses a link. */
-export type WireMessage = Hello | ReplyMessage | ObjectMessage | ManagerRequest
+export type WireMessage = Hello | Sync | ReplyMessage | ObjectMessage | ManagerRequest
 
 /** A message that expects a reply: it carries the `seq` the reply names. */
 export type Request = Extract<WireMessage, { kind: keyof Replies }>

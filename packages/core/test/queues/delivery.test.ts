@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
 import { killLeftoversAfterEach, start } from '../helpers.ts'
-import { consumeAsync, consumeBusy, putUnawaited, sendUnawaited } from '../fixtures/delivery-targets.ts'
+import { consumeAsync, consumeBusy, putInOrderUnawaited, putUnawaited, sendInOrder, sendUnawaited } from '../fixtures/delivery-targets.ts'
 
 killLeftoversAfterEach()
 
@@ -72,5 +72,37 @@ describe('a consumer killed at any instant', () => {
 
   test('awaiting between gets: nothing is delivered twice', async () => {
     expectEachOnce(await killConsumers((q, seen) => start(consumeAsync, q, seen)))
+  })
+})
+
+describe('sends made under a lock arrive in the order the lock gave', () => {
+  const WRITERS = 4
+  const EACH = 2000
+  const numbers = [...Array(WRITERS * EACH).keys()]
+
+  test.each([
+    ['put() on a queue', sendInOrder],
+    ['an un-awaited put() in runExclusive', putInOrderUnawaited],
+  ])('%s, from 4 processes', async (_, writer) => {
+    const lock = new mp.Lock()
+    const order = mp.RawValue('i', 0)
+    const q = new mp.Queue<number>()
+    const writers = Array.from({ length: WRITERS }, () => start(writer, lock, order, q, EACH))
+    const got: number[] = []
+    for (const _ of numbers) got.push(await q.get())
+    for (const p of writers) await p.join()
+    expect(got).toEqual(numbers)
+  })
+
+  test('send() on one pipe end held by 4 processes', async () => {
+    const lock = new mp.Lock()
+    const order = mp.RawValue('i', 0)
+    const [receiver, sender] = mp.Pipe<number>({ duplex: false })
+    const writers = Array.from({ length: WRITERS }, () => start(sendInOrder, lock, order, sender, EACH))
+    sender.close()
+    const got: number[] = []
+    for (const _ of numbers) got.push(await receiver.recv())
+    for (const p of writers) await p.join()
+    expect(got).toEqual(numbers)
   })
 })
