@@ -1,4 +1,5 @@
 import type { Process } from './process.ts'
+import { disconnectAll } from './transport/index.ts'
 
 /**
  * The children this process has started and that are still running, and what happens to them when
@@ -49,11 +50,15 @@ process.on('beforeExit', exitChildren)
  * process.exit(), an uncaught error and a rejected main skip beforeExit and end the process at once,
  * which would take the non-daemon children with it (the kernel's death signal): as Python's atexit
  * does, join them first, synchronously, since 'exit' listeners cannot wait. Daemons are terminated
- * (and killed by the death signal if they linger). A parent that is SIGKILLed runs nothing: its
+ * (and killed by the death signal if they linger). The queues and pipes this process owns go with
+ * it before the wait, as they would once it exited. A parent that is SIGKILLed runs nothing: its
  * children get the death signal, so none is left behind.
  */
 function exitChildrenNow(): void {
   for (const child of running) if (child.daemon) child.terminate()
+  if (![...running].some((child) => !child.daemon)) return
+  // This process can no longer answer its children: a child waiting on its queue must not wait forever.
+  disconnectAll()
   for (const child of running) if (!child.daemon) child[WAIT_AT_EXIT]()
 }
 process.on('exit', exitChildrenNow)

@@ -14,6 +14,12 @@ describe('an orderly exit of the parent joins its non-daemon children first', ()
     expect(run.lines).toEqual(['main ends', 'child finished'])
     expect(run.exitCode).toBe(exitCode)
   })
+
+  test("a child waiting on the parent's queue learns that it is gone, and the program ends", async () => {
+    const run = await runProgram(fixture('exit-while-child-waits.ts'), { timeout: 15_000 })
+    expect(run.lines).toEqual(['child: StateError'])
+    expect(run.exitCode).toBe(0)
+  })
 })
 
 describe('a stopped daemon child', () => {

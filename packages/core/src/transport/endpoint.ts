@@ -127,6 +127,18 @@ function dispatch(message: Incoming, link: Link): void {
   }
 }
 
+/**
+ * Writes what is batched and closes every link at once, for a process that is exiting but still
+ * waits for its children (children.ts): its event loop no longer runs, so it could not answer them;
+ * disconnected, they learn at once that its objects are gone instead of waiting for answers forever.
+ */
+export function disconnectAll(): void {
+  for (const link of allLinks) {
+    link.flush()
+    link.destroy()
+  }
+}
+
 // Messages still batched when the process exits would be lost: write them now.
 process.on('exit', () => {
   for (const link of allLinks) link.flush()

@@ -5,7 +5,7 @@
  */
 export { Link, LinkClosedError, whenSendsArrived, type ByteStream, type Incoming } from './link.ts'
 export { localAddress, validAddress, socketOptions, removeSocketFile, describeAddress, type Address } from './address.ts'
-export { serve, receive, linkTo, newObjectId, connected, afterPeerExit, type Servant } from './endpoint.ts'
+export { serve, receive, linkTo, newObjectId, connected, afterPeerExit, disconnectAll, type Servant } from './endpoint.ts'
 export { authenticateClient, authenticateServer, keyBytes } from './auth.ts'
 export { serializeError, reviveError } from './remote-error.ts'
 export * from './messages.ts'
