@@ -5,11 +5,12 @@
  */
 // Everything the user's module will import from @proclab/core is loaded while this child is a spare.
 import '../index.ts'
+import { writeSync } from 'node:fs'
 import { inspect } from 'node:util'
 import { markChild, markTargetImported } from './child-flag.ts'
 import { becomeChild, ParentProcess, type ProcessInfo } from '../current.ts'
 import { Process, processInChild } from '../process.ts'
-import { importExport } from './targets.ts'
+import { importExport, unfinishedImports } from './targets.ts'
 import { unknownMessage, connected, type ParentMessage, type StartMessage } from '../transport/index.ts'
 import { reviveShared } from '../reduction.ts'
 import { trace } from '../trace.ts'
@@ -30,6 +31,7 @@ for (const stream of [process.stdout, process.stderr]) {
 let name = 'Process'
 
 process.on('uncaughtException', (error) => exitWithError(error))
+process.on('exit', reportUnfinishedImport)
 // A closed channel means the parent is gone (on Linux the kernel's death signal usually comes first).
 process.once('disconnect', () => process.exit(1))
 process.once('message', (message: ParentMessage) => {
@@ -76,6 +78,26 @@ function adoptEnvironment({ env, cwd }: { env: Record<string, string | undefined
   Object.assign(process.env, env)
   if (process.cwd() !== cwd) process.chdir(cwd)
 }
+
+/**
+ * The event loop emptied while a module was still importing: a top-level await in it waits on a
+ * promise that never settles, and the target never ran. Said, and exit code 13 (Node's own code for
+ * an unsettled top-level await), instead of a silent 0.
+ */
+function reportUnfinishedImport(code: number): void {
+  const [module] = unfinishedImports()
+  if (module === undefined || code !== 0) return
+  writeSync(
+    2,
+    `Process ${name}: importing ${module} never finished: a top-level await in it, or in a module it imports, waits on a ` +
+      `promise that never settles, so the target never ran. Await only what settles at the top level of a module a ` +
+      `child imports, or move that code inside \`if (mp.isMain(import.meta))\`.\n`,
+  )
+  process.exitCode = UNSETTLED_TOP_LEVEL_AWAIT
+}
+
+/** Node's exit code for a program whose top-level await never settled. */
+const UNSETTLED_TOP_LEVEL_AWAIT = 13
 
 /** Python prints `Process <name>:` and the traceback, and the exit code is 1. */
 function exitWithError(error: unknown): void {

@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url'
-import { childModule } from './transpile-cache.ts'
+import { childModule, sourceOf } from './transpile-cache.ts'
 import { withCode } from '../errors.ts'
 import { definingScript } from './function-location.ts'
 import type { TargetRef } from '../transport/index.ts'
@@ -78,13 +78,26 @@ function notExported(message: string, fn: Function): TypeError {
 
 /** Functions already imported in this process, by module and export name. */
 const imported = new Map<string, Function>()
+/** Modules being imported: one still here when the process exits never finished (a top-level await that never settled). */
+const importing = new Set<string>()
+
+/** The modules whose import has started and not finished, as the user knows them (the TypeScript file, not its cached copy). */
+export function unfinishedImports(): string[] {
+  return [...importing].map(sourceOf)
+}
 
 /** In another process: the function (or class) that `locateExport` described, imported once. */
 export async function importExport<T extends Function>(ref: TargetRef): Promise<T> {
   const key = `${ref.module}#${ref.exportName}`
   let value = imported.get(key)
   if (!value) {
-    const found = ((await import(ref.module)) as Record<string, unknown>)[ref.exportName]
+    importing.add(ref.module)
+    let found: unknown
+    try {
+      found = ((await import(ref.module)) as Record<string, unknown>)[ref.exportName]
+    } finally {
+      importing.delete(ref.module)
+    }
     if (typeof found !== 'function') {
       throw new TypeError(`This process could not find the export '${ref.exportName}' in ${ref.module}: the module changed after the parent located it.`)
     }

@@ -166,6 +166,13 @@ function cacheFileFor(path: string): string {
   }
 }
 
+/** The file a module URL stands for: the original TypeScript file of a cached copy (see cacheFileFor), else the URL's own file. */
+export function sourceOf(url: string): string {
+  const path = url.startsWith('file:') ? fileURLToPath(url) : url
+  const copy = path.match(/^(.*)[\\/]node_modules[\\/]\.cache[\\/]proclab[\\/](.*\.(?:ts|mts|tsx))\.mjs$/)
+  return copy ? join(copy[1]!, copy[2]!) : path
+}
+
 function hash(path: string, source: string): string {
   return crypto().createHash('sha1').update(`${CACHE_FORMAT}\0${esbuildVersion()}\0${process.versions.node}\0${path}\0${source}`).digest('hex')
 }
