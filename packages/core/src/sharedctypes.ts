@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
 import { withCode } from './errors.ts'
-import { allocateBlock, attachBlock, MAX_BLOCK_BYTES, type BlockRef } from './shm/blocks.ts'
+import { allocateBlock, attachBlock, keepUntil, MAX_BLOCK_BYTES, type BlockRef } from './shm/blocks.ts'
 import { registerReviver, reviveHandle, SHARED, type SharedHandle, type SharedObject } from './reduction.ts'
 import { Lock, RLock } from './sync/locks.ts'
 
@@ -106,6 +106,8 @@ class Storage<C extends Typecode> implements SharedObject {
         block: this.block,
         lock: this.lock ? this.lock[SHARED].handle() : null,
       }),
+      // Its memory stays mapped here until the child has exited, so the child can always attach to it.
+      sentToChild: (_pid: number, exited: Promise<unknown>) => keepUntil(this, exited),
     }
   }
 

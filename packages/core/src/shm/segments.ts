@@ -11,7 +11,8 @@ import { isRunning } from '../pids.ts'
  * binaries, so nothing is compiled or downloaded at install) calls libc's, and exposes the mapping as
  * an ArrayBuffer on which typed arrays and `Atomics` work as on any other.
  *
- * Lifetime: the creating process removes its files when it exits (the mappings live on in processes
+ * Lifetime: a segment of its own (blocks.ts) is removed by the last process that lets go of it; the
+ * creating process removes the rest of its files when it exits (the mappings live on in processes
  * that still use them, as with any unlinked file); files of a creator that was killed are swept by the
  * next process that creates one.
  */
@@ -21,10 +22,19 @@ const PREFIX = 'proclab-'
 const PROT_READ_WRITE = 0x1 | 0x2
 const MAP_SHARED = 0x1
 
+/** A mapping in this process: its memory, and its address (to unmap it). */
+export interface Mapping {
+  memory: ArrayBuffer
+  address: unknown
+}
+
 /** Maps `bytes` bytes of the open file `fd`, shared; null when mmap failed. */
-type Mapper = (fd: number, bytes: number) => ArrayBuffer | null
+type Mapper = (fd: number, bytes: number) => Mapping | null
 
 let mapper: Mapper | undefined
+let unmapper: ((address: unknown, bytes: number) => void) | undefined
+/** A view of the first `bytes` bytes at `address`: a second ArrayBuffer over the same memory. */
+let viewer: ((address: unknown, bytes: number) => ArrayBuffer) | undefined
 
 // Loaded on first use: a program that shares no memory never loads the FFI.
 function loadMapper(): Mapper {
@@ -42,11 +52,14 @@ function loadMapper(): Mapper {
   }
   const libc = koffi.load(LIBC[process.platform] ?? 'libc.so.6')
   const mmap = libc.func('void *mmap(void *addr, size_t length, int prot, int flags, int fd, int64_t offset)')
+  const munmap = libc.func('int munmap(void *addr, size_t length)')
+  unmapper = (address, bytes) => void munmap(address, bytes)
+  viewer = (address, bytes) => koffi.view(address, bytes)
   // mmap reports failure as MAP_FAILED, (void *)-1, not as a null pointer.
   const MAP_FAILED = 2n ** 64n - 1n
   mapper = (fd, bytes) => {
     const pointer = mmap(null, bytes, PROT_READ_WRITE, MAP_SHARED, fd, 0)
-    return pointer === null || BigInt.asUintN(64, koffi.address(pointer)) === MAP_FAILED ? null : koffi.view(pointer, bytes)
+    return pointer === null || BigInt.asUintN(64, koffi.address(pointer)) === MAP_FAILED ? null : { memory: koffi.view(pointer, bytes), address: pointer }
   }
   return mapper
 }
@@ -61,31 +74,48 @@ const LIBC: Partial<Record<NodeJS.Platform, string>> = {
 const created: string[] = []
 let segmentsCreated = 0
 
-/** Creates a zero-filled shared segment of `bytes` bytes; returns its name (for other processes) and its memory. */
-export function createSegment(bytes: number): { name: string; memory: ArrayBuffer } {
+/** Creates a zero-filled shared segment of `bytes` bytes; returns its name (for other processes) and its mapping. */
+export function createSegment(bytes: number): Mapping & { name: string } {
   if (segmentsCreated === 0) {
     sweepOrphans()
     process.once('exit', removeCreated)
   }
   const name = `${PREFIX}${process.pid}-${++segmentsCreated}`
-  const memory = map(name, bytes, 'wx+')
+  const mapping = map(name, bytes, 'wx+')
   created.push(name)
-  return { name, memory }
+  return { name, ...mapping }
 }
 
 /** Maps a segment another process created (see {@link createSegment}). */
-export function attachSegment(name: string, bytes: number): ArrayBuffer {
+export function attachSegment(name: string, bytes: number): Mapping {
   return map(name, bytes, 'r+')
 }
 
-function map(name: string, bytes: number, flags: string): ArrayBuffer {
+/** Unmaps a mapping: its memory must be unreachable (any access to it afterwards would crash). */
+export function unmap(address: unknown, bytes: number): void {
+  unmapper!(address, bytes)
+}
+
+/** A second view of the first `bytes` bytes of a mapping, which outlives its memory's ArrayBuffer. */
+export function viewOf(address: unknown, bytes: number): ArrayBuffer {
+  return viewer!(address, bytes)
+}
+
+/** Removes a segment's file (its last user let go of it); mappings elsewhere are not affected. */
+export function removeSegment(name: string): void {
+  try {
+    unlinkSync(join(FOLDER, name))
+  } catch {}
+}
+
+function map(name: string, bytes: number, flags: string): Mapping {
   const mapShared = loadMapper()
   const fd = openSync(join(FOLDER, name), flags, 0o600)
   try {
     if (flags.startsWith('w')) ftruncateSync(fd, bytes)
-    const memory = mapShared(fd, bytes)
-    if (!memory) throw new Error(`proclab could not map shared memory ${name} (${bytes} bytes): the system refused mmap.`)
-    return memory
+    const mapping = mapShared(fd, bytes)
+    if (!mapping) throw new Error(`proclab could not map shared memory ${name} (${bytes} bytes): the system refused mmap.`)
+    return mapping
   } finally {
     // The mapping keeps the memory; the descriptor is no longer needed.
     closeSync(fd)
