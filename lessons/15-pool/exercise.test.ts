@@ -35,7 +35,16 @@ describe(t('lesson'), () => {
 
   test(t('allTen'), () => {
     const numbers = ran.map((r) => r.task).sort((a, b) => a - b)
-    const hint = numbers.length === 0 ? t('noTask') : numbers.length < TASKS.length ? t('onlySome', { count: numbers.length }) : t('eachOnce')
+    // Workers were started (the pool exists), yet no task ran: the pool was stopped before they got to them.
+    const poolStarted = run.trace.some((e) => e.event === 'spawn')
+    const hint =
+      numbers.length === 0
+        ? poolStarted
+          ? t('stoppedBeforeTasks')
+          : t('noTask')
+        : numbers.length < TASKS.length
+          ? t('onlySome', { count: numbers.length })
+          : t('eachOnce')
     program.equal(numbers, TASKS, hint)
   })
 
@@ -63,6 +72,11 @@ describe(t('lesson'), () => {
       expected: t('pidRanTwo'),
       found: pids.map((pid, i) => t('tasksOfPid', { pid, count: perPid[i] })),
     })
+  })
+
+  test(t('overlap'), () => {
+    program.that(ran.length > 0, t('noTaskAboveAll'))
+    program.overlapped(t('serial'), { atLeast: 2 })
   })
 
   test(t('endLast'), () => {

@@ -20,6 +20,10 @@ export const messages = defineMessages({
     noTask:
       'No task ran. Create the pool with `const pool = new mp.Pool(WORKERS)`, then hand it each task in a loop: ' +
       '`for (let task = 1; task <= TASKS; task++) pool.applyAsync(work, [task])`.',
+    stoppedBeforeTasks:
+      'The pool started its workers, but not one task ran: the pool was stopped before the workers got to them. ' +
+      '`pool.terminate()` stops the workers at once and throws the queued tasks away. End the pool with ' +
+      '`pool.close()` (no more tasks; the queued ones still run), then `await pool.join()` to wait for them.',
     onlySome:
       'Only {count} of the ten tasks ran. Hand the pool every task from 1 to 10, and let them finish: ' +
       '`close()` lets the queued tasks run to the end, `terminate()` would stop them.',
@@ -48,6 +52,13 @@ export const messages = defineMessages({
     pidRanTwo: 'a pid that ran 2 or more tasks',
     tasksOfPid: 'pid {pid}: {count} task(s)',
 
+    overlap: 'the tasks ran at the same time in different workers',
+    serial:
+      'The pool ran the tasks one at a time: no two tasks were ever running at the same moment. Waiting for a ' +
+      "task's result inside the loop (`await pool.applyAsync(work, [task]).get()`, or `await` on the AsyncResult) " +
+      'stops the parent until that task is done, before it hands out the next one. Queue all ten without waiting, ' +
+      '`pool.applyAsync(work, [task])`, so that the three workers run three tasks at once.',
+
     endLast: "'end' was printed last, after every task had finished",
     endOnce: "The parent should print `end` exactly once, as its last line: keep `console.log('end')` at the end.",
     nothingToWaitFor: "No task ran (see the tests above), so 'end' had nothing to wait for yet.",
@@ -73,6 +84,10 @@ export const messages = defineMessages({
     noTask:
       '没有任何任务运行。请用 `const pool = new mp.Pool(WORKERS)` 创建进程池，然后在循环里把每个任务交给它：' +
       '`for (let task = 1; task <= TASKS; task++) pool.applyAsync(work, [task])`。',
+    stoppedBeforeTasks:
+      '进程池启动了它的工作进程，但一个任务都没有运行：进程池在工作进程处理任务之前就被停掉了。' +
+      '`pool.terminate()` 会立即停止工作进程，并丢弃排队中的任务。请用 `pool.close()` 结束进程池' +
+      '（不再接收新任务，排队中的任务仍会运行），再用 `await pool.join()` 等它们完成。',
     onlySome:
       '十个任务里只运行了 {count} 个。请把 1 到 10 的每个任务都交给进程池，并让它们运行完：' +
       '`close()` 会让排队中的任务运行到结束，而 `terminate()` 会把它们停掉。',
@@ -100,6 +115,13 @@ export const messages = defineMessages({
       '十个任务、三个工作进程，必然有某个工作进程要运行好几个。请为所有任务使用同一个 `new mp.Pool(WORKERS)`。',
     pidRanTwo: '有一个 pid 运行了 2 个或更多任务',
     tasksOfPid: 'pid {pid}：{count} 个任务',
+
+    overlap: '任务在不同的工作进程里同时运行',
+    serial:
+      '进程池一次只运行了一个任务：从来没有两个任务在同一时刻运行。在循环里等待任务的结果' +
+      '（`await pool.applyAsync(work, [task]).get()`，或者对 AsyncResult 使用 `await`）会让父进程停在那里，' +
+      '直到这个任务完成才交出下一个。请不加等待地把十个任务都排进队列，即 `pool.applyAsync(work, [task])`，' +
+      '这样三个工作进程才能同时运行三个任务。',
 
     endLast: "'end' 最后打印，在每个任务都完成之后",
     endOnce: "父进程应当恰好打印一次 `end`，并且作为它的最后一行：请在最后保留 `console.log('end')`。",
