@@ -1,5 +1,5 @@
 import { describe, test } from 'vitest'
-import { expectProgram, runExercise, translator, type TraceEvent } from '@proclab/harness'
+import { expectProgram, mostAtOnce, runExercise, taskRuns as tracedTasks, translator, type TraceEvent } from '@proclab/harness'
 import { messages } from './messages.ts'
 
 const t = translator(messages)
@@ -46,6 +46,29 @@ function printedList(pattern: RegExp, hint: string): unknown {
   }
 }
 
+/** When the main process printed its first line matching `pattern` (a section's header), from the trace. */
+function printedAt(pattern: RegExp): number | undefined {
+  const e = run.trace.find(
+    (e) =>
+      e.event === 'output' &&
+      e.name === 'MainProcess' &&
+      String(e.text ?? '')
+        .split('\n')
+        .some((line) => pattern.test(line)),
+  )
+  return e?.t
+}
+
+const SECTION_2 = printedAt(/^2\. applyAsync/)
+const SECTION_3 = printedAt(/^3\. map/)
+const SECTION_4 = printedAt(/^4\. a task that throws/)
+const ERROR_LINE = printedAt(CAUGHT)
+
+/** The pool tasks that started between two moments (a section of the program), from the trace. */
+function tasksBetween(from: number | undefined, to: number | undefined) {
+  return tracedTasks(run.trace).filter((task) => from !== undefined && task.start >= from && (to === undefined || task.start < to))
+}
+
 describe(t('lesson'), () => {
   test(t('exits'), () => {
     const uncaught = run.exitCode !== 0 && /RangeError: age must not be negative/.test(run.stderr)
@@ -90,14 +113,42 @@ describe(t('lesson'), () => {
     program.equal(results, [16, 25, 36], hint)
   })
 
+  test(t('asyncSideBySide'), () => {
+    program.that(SECTION_2 !== undefined && SECTION_3 !== undefined, t('keepHeaders'))
+    const tasks = tasksBetween(SECTION_2, SECTION_3)
+    program.that(mostAtOnce(tasks) >= 2, t('asyncSerial'), {
+      expected: t('twoAtOnce'),
+      found: t('atMost', { count: mostAtOnce(tasks), tasks: tasks.length }),
+    })
+  })
+
   test(t('mapOrder'), () => {
     const squares = printedList(MAP_RESULTS, t('printMap'))
     const hint = Array.isArray(squares) && squares.length === 0 ? t('mapEmpty') : t('mapAsIs')
     program.equal(squares, [49, 64, 81, 100], hint)
   })
 
+  test(t('mapSideBySide'), () => {
+    program.that(SECTION_3 !== undefined && SECTION_4 !== undefined, t('keepHeaders'))
+    const tasks = tasksBetween(SECTION_3, SECTION_4)
+    program.that(mostAtOnce(tasks) >= 2, t('mapSerial'), {
+      expected: t('twoAtOnce'),
+      found: t('atMost', { count: mostAtOnce(tasks), tasks: tasks.length }),
+    })
+  })
+
   test(t('errorReached'), () => {
     const [, caught] = program.line(CAUGHT, t('noErrorLine'))
     program.equal(caught, EXPECTED_ERROR, t('ownError'))
+  })
+
+  test(t('errorInWorker'), () => {
+    program.that(SECTION_4 !== undefined, t('keepHeaders'))
+    // The error line must come from a task the pool ran in section 4, between its header and that line.
+    const tasks = tasksBetween(SECTION_4, ERROR_LINE).filter((task) => ERROR_LINE === undefined || task.end <= ERROR_LINE)
+    program.that(tasks.length >= 1, t('errorInParent'), {
+      expected: t('taskBeforeError'),
+      found: t('tasksInSection4', { count: tasks.length }),
+    })
   })
 })

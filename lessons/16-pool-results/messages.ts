@@ -43,6 +43,30 @@ export const messages = defineMessages({
       'Push `await result.get()` for each AsyncResult in `pending`, in that order: get() waits for that one task, whichever ' +
       'finished first, so the results come out in the order the tasks were handed out.',
 
+    keepHeaders:
+      'Keep the four section headers the program prints (`1. apply: …`, `2. applyAsync: …`, `3. map: …`, ' +
+      '`4. a task that throws`): the test finds each section by them.',
+    twoAtOnce: '2 or more tasks running at the same moment, in different workers',
+    atMost: 'at most {count} at a time ({tasks} task(s) in that section)',
+    asyncSideBySide: 'the applyAsync tasks ran side by side',
+    asyncSerial:
+      'The three applyAsync tasks of section 2 ran one after another: the parent waited for each result before it ' +
+      'handed out the next task (an `await` on `pool.applyAsync(...)` or on its `.get()` inside the loop, or `apply`). ' +
+      'Hand out all three first, `const pending = [4, 5, 6].map((n) => pool.applyAsync(square, [n]))`, and only ' +
+      'then `await result.get()` for each.',
+    mapSideBySide: "map's tasks ran side by side",
+    mapSerial:
+      "The four tasks of section 3 ran one after another, so this is not what `pool.map` does: a loop of " +
+      '`await pool.apply(square, [n])` (or of awaited applyAsync calls) waits for each task before handing out the ' +
+      'next. Use `const squares = await pool.map(square, [7, 8, 9, 10])`: it hands out every item at once and ' +
+      'still returns the results in input order.',
+    errorInWorker: "the error was thrown by the task, in a pool worker",
+    errorInParent:
+      'The error line is right, but no pool task ran in section 4 before it: the RangeError was thrown here, in the ' +
+      'parent (by calling `checkAge(-1)` yourself, or by throwing it), not by a worker. Let the pool run the task, ' +
+      "`await pool.apply(checkAge, [-1])` inside the try, and catch what it rethrows: that is the worker's error.",
+    taskBeforeError: "a pool task in section 4 that ended before the 'error:' line",
+    tasksInSection4: '{count} pool task(s) in section 4',
     mapOrder: 'map returned the results in input order',
     printMap: 'The parent should still print `map: [...]`: keep that line in section 3.',
     mapEmpty: 'Section 3 printed an empty list. Replace it with `const squares = await pool.map(square, [7, 8, 9, 10])`.',
@@ -99,6 +123,30 @@ export const messages = defineMessages({
       '请按 `pending` 中的顺序，把每个 AsyncResult 的 `await result.get()` push 进去：get() 等待的就是那一个任务，' +
       '不管哪个先完成，所以结果出来的顺序就是任务交出的顺序。',
 
+    keepHeaders:
+      '请保留程序打印的四个部分标题（`1. apply: …`、`2. applyAsync: …`、`3. map: …`、' +
+      '`4. a task that throws`）：测试靠它们找到每个部分。',
+    twoAtOnce: '同一时刻有 2 个或更多任务在不同的工作进程里运行',
+    atMost: '同一时刻最多 {count} 个（这一部分共 {tasks} 个任务）',
+    asyncSideBySide: 'applyAsync 的任务是同时运行的',
+    asyncSerial:
+      '第 2 部分的三个 applyAsync 任务是一个接一个运行的：父进程每等到一个结果，才交出下一个任务' +
+      '（在循环里对 `pool.applyAsync(...)` 或它的 `.get()` 使用了 `await`，或者用了 `apply`）。' +
+      '请先把三个任务全部交出去，`const pending = [4, 5, 6].map((n) => pool.applyAsync(square, [n]))`，' +
+      '然后再对每个结果 `await result.get()`。',
+    mapSideBySide: 'map 的任务是同时运行的',
+    mapSerial:
+      '第 3 部分的四个任务是一个接一个运行的，这不是 `pool.map` 的做法：循环里的 ' +
+      '`await pool.apply(square, [n])`（或被逐个等待的 applyAsync）会等每个任务完成后才交出下一个。' +
+      '请使用 `const squares = await pool.map(square, [7, 8, 9, 10])`：它一次交出所有元素，' +
+      '并且仍按输入顺序返回结果。',
+    errorInWorker: '错误是由任务在进程池的工作进程里抛出的',
+    errorInParent:
+      '错误这一行是对的，但在它之前，第 4 部分没有运行任何进程池任务：这个 RangeError 是在这里、在父进程里抛出的' +
+      '（你自己调用了 `checkAge(-1)`，或者直接抛出了它），而不是由工作进程抛出的。请让进程池运行这个任务，' +
+      '在 try 里写 `await pool.apply(checkAge, [-1])`，并捕获它重新抛出的错误：那才是工作进程的错误。',
+    taskBeforeError: "第 4 部分有一个进程池任务，在 'error:' 这一行之前结束",
+    tasksInSection4: '第 4 部分有 {count} 个进程池任务',
     mapOrder: 'map 按输入的顺序返回了结果',
     printMap: '父进程仍应打印 `map: [...]`：请保留第 3 部分里的这一行。',
     mapEmpty: '第 3 部分打印的是一个空列表。请把它换成 `const squares = await pool.map(square, [7, 8, 9, 10])`。',
