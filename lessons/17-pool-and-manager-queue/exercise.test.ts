@@ -24,7 +24,10 @@ const READ = /^read: took (\[.*\]) in (\S+)$/
 const GOT = /^main: the reader got (.*)$/
 const POOL_WORKER = /^PoolWorker-\d+$/
 // The refusal, when nothing caught it: the program crashed with it on stderr.
-const uncaughtRefusal = run.exitCode !== 0 && /cannot send a queue or pipe end to a task/.test(run.stderr)
+const uncaughtRefusal = run.exitCode !== 0 && /cannot send args\[\d+\]: it is a shared object of this process/.test(run.stderr)
+// The opening of the TypeError proclab throws when a pool call is handed a shared object of this process:
+// it names the call and the argument, so only the real refusal, printed as `error.message`, starts like this.
+const CORE_REFUSAL = /^Pool\.(apply|applyAsync)\(\) cannot send args\[\d+\]: it is a shared object of this process\b/
 
 const writes = program.lines(WROTE).map((m) => ({ n: Number(m[1]), name: m[2]! }))
 
@@ -46,6 +49,10 @@ describe(t('lesson'), () => {
 
   test(t('refused'), () => {
     const [, message] = program.line(REFUSED, uncaughtRefusal ? t('refusalCrashed') : t('tryPlainQueue'))
+    program.that(CORE_REFUSAL.test(message!), t('notFromCore'), {
+      expected: t('coreMessage'),
+      found: message,
+    })
     program.that(message!.includes(MANAGER_QUEUE), t('ownMessage'), { expected: t('mentions', { what: MANAGER_QUEUE }), found: message })
     if (writes.length > 0) {
       program.before(REFUSED, WROTE, t('sectionOrder'))
