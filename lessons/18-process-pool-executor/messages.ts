@@ -46,7 +46,11 @@ export const messages = defineMessages({
       'submit(). Call cancel() straight after submitting, before any `await`.',
     printCancelled: 'After a successful cancel(), `future.cancelled()` is true: print what it returns.',
     printDone: 'A cancelled future is done (it will never change again): print `future.done()`.',
-    ranAnyway: 'slowSquare({last}) ran although it was cancelled: cancel the very future you submitted for it.',
+    ranAnyway:
+      'slowSquare({last}) ran although the program printed that it was cancelled: a future whose cancel() really ' +
+      'returned true never runs, so that future was not cancelled (the cancel line was printed without calling ' +
+      "`cancel()` on it, or on another future). Call `const withdrawn = last.cancel()` on the future submit() " +
+      'returned for slowSquare({last}), and print what withdrawn, `last.cancelled()` and `last.done()` return.',
     noValue:
       'In the loop over the results, a cancelled future has no value: when `future.cancelled()`, print ' +
       '`result: slowSquare({last}) was cancelled, it never ran` instead of asking for its result.',
@@ -104,7 +108,11 @@ export const messages = defineMessages({
       '还在队列里。请在提交之后、任何 `await` 之前，立即调用 cancel()。',
     printCancelled: 'cancel() 成功之后，`future.cancelled()` 为 true：请打印它的返回值。',
     printDone: '已取消的 future 就是已完成的（它再也不会变化）：请打印 `future.done()`。',
-    ranAnyway: 'slowSquare({last}) 虽然被取消了，却还是运行了：请取消你为它提交的那个 future 本身。',
+    ranAnyway:
+      '程序打印说 slowSquare({last}) 已被取消，它却还是运行了：cancel() 真正返回 true 的 future 永远不会运行，' +
+      '所以那个 future 并没有被取消（取消那一行是在没有对它调用 `cancel()` 的情况下打印的，或者取消的是另一个 future）。' +
+      '请对 submit() 为 slowSquare({last}) 返回的 future 调用 `const withdrawn = last.cancel()`，' +
+      '并打印 withdrawn、`last.cancelled()` 和 `last.done()` 的返回值。',
     noValue:
       '在遍历结果的循环里，已取消的 future 没有值：当 `future.cancelled()` 时，请打印 ' +
       '`result: slowSquare({last}) was cancelled, it never ran`，而不是去要它的结果。',
