@@ -18,6 +18,9 @@ export async function writer(q: mp.Queue<number>): Promise<void> {
 }
 
 export async function reader(q: mp.Queue<number>): Promise<void> {
+  // The reader is slow to start (say it opens a file first): by the time it takes its first item, the
+  // writer has filled the queue, so the writer's fourth put always has to wait for room.
+  await mp.sleep(500)
   const got: number[] = []
   // The reader knows how many items are coming, so it waits for each with a blocking get().
   // (Stopping as soon as empty() is true would be a race: the writer may simply not have put the next one yet.)

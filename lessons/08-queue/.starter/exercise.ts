@@ -17,6 +17,9 @@ export async function writer(q: mp.Queue<number>): Promise<void> {
 }
 
 export async function reader(q: mp.Queue<number>): Promise<void> {
+  // The reader is slow to start (say it opens a file first): by the time it takes its first item, the
+  // writer has filled the queue, so the writer's fourth put always has to wait for room.
+  await mp.sleep(500)
   const got: number[] = []
   // TODO: take DATA.length items off the queue, one `await q.get()` each, and push them onto `got`.
   console.log(`reader: got ${JSON.stringify(got)}`)
