@@ -43,7 +43,8 @@ const stoppedEarly = (hint: string) => (run.exitCode === 0 ? hint : t('stoppedEa
 
 describe(t('lesson'), () => {
   test(t('exits'), () => {
-    program.exitCode(0, run.exitCode === 13 ? t('unsettled') : t('exitsHint'))
+    const noCount = /worker thread exited \(code \d+\) without sending its count/.test(run.stderr)
+    program.exitCode(0, run.exitCode === 13 ? t('unsettled') : noCount ? t('noCount') : t('exitsHint'))
   })
 
   test(t('serial'), () => {
@@ -66,6 +67,22 @@ describe(t('lesson'), () => {
       program.equal(found, serial, hint)
     })
   }
+
+  test(t('onThreads'), () => {
+    // `thread 1: counting slice 0`, printed by the given code in the thread's branch of the file.
+    const THREAD_LINE = /^thread \d+: counting slice (\d+)$/
+    const authors = program.printedBy(THREAD_LINE)
+    const slices = program.lines(THREAD_LINE).map((m) => Number(m[1]))
+    program.that(authors.length > 0, stoppedEarly(t('noThreadLine')), { expected: t('twoThreadLines'), found: t('noneFound') })
+    const onMain = authors.filter((author) => author?.thread === undefined).length
+    program.that(onMain === 0, t('threadLineOnMain'), {
+      expected: t('twoThreadLines'),
+      found: t('onMainCount', { count: onMain, total: authors.length }),
+    })
+    program.equal([...slices].sort(), [0, 1], t('oneThreadPerSlice'))
+    const threads = new Set(authors.map((author) => author?.thread))
+    program.that(threads.size === 2, t('oneThreadPerSlice'), { expected: t('twoThreadLines'), found: [...threads].map(String) })
+  })
 
   test(t('parallel'), () => {
     const tasks = taskRuns(run.trace)

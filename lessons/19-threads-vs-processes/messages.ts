@@ -16,6 +16,10 @@ export const messages = defineMessages({
       'The program ended while the main thread was still waiting (exit code 13: an unsettled top-level await). A worker ' +
       "thread ended without sending its count: in the `if (!isMainThread)` branch, send it with `parentPort!.postMessage(…)`.",
     exitsHint: 'The program should finish without an error.',
+    noCount:
+      'A worker thread ended without sending its count, so withThreads rejected and the program crashed. In the ' +
+      '`if (!isMainThread)` branch, send the count back to the main thread: ' +
+      '`parentPort!.postMessage(countPrimes(workerData as Slice))`.',
 
     serial: 'the serial run counted the primes',
     printSerial: 'The program should still print `serial: <count> primes in <ms> ms`: keep the three timed(…) lines.',
@@ -36,6 +40,22 @@ export const messages = defineMessages({
       'The two slices together are the whole job: slice 0 takes 3, 7, 11, …, slice 1 takes 5, 9, 13, … Count each ' +
       'slice of HALVES exactly once (not WHOLE, not the same slice twice) and add the two counts.',
 
+    onThreads: 'each half was counted on a worker thread of its own',
+    noThreadLine:
+      'No worker thread printed `thread <id>: counting slice <n>`. That line is printed by the given code in the ' +
+      "`if (!isMainThread)` branch, so it shows when a thread really loaded the file: start one " +
+      '`new Worker(threadEntry(), { workerData: slice })` per slice of HALVES, and keep that line.',
+    threadLineOnMain:
+      'The `thread … counting slice …` lines were printed by the main thread, not by worker threads: the ' +
+      '"threads" variant ran its work right here, one slice after the other. Start a ' +
+      '`new Worker(threadEntry(), { workerData: slice })` for each slice: the worker thread runs the ' +
+      '`if (!isMainThread)` branch, counts its slice and posts the count back.',
+    oneThreadPerSlice:
+      'Each slice of HALVES (0 and 1) should be counted by a worker thread of its own: start exactly one ' +
+      '`new Worker(threadEntry(), { workerData: slice })` per slice.',
+    twoThreadLines: '`thread <id>: counting slice 0` and `… slice 1`, each printed by a different worker thread',
+    noneFound: 'none',
+    onMainCount: '{count} of {total} printed by the main thread',
     parallel: 'two pool tasks ran in different processes at the same time',
     noPoolTask:
       'No task ran on a pool. In withProcesses, create `new mp.Pool(2)` and hand it the two slices with ' +
@@ -73,6 +93,10 @@ export const messages = defineMessages({
       '程序结束时，主线程还在等待（退出码 13：一个没有 settle 的顶层 await）。有一个工作' +
       "线程没有发送计数就结束了：请在 `if (!isMainThread)` 分支里用 `parentPort!.postMessage(…)` 发送它。",
     exitsHint: '程序应当运行结束，并且没有出错。',
+    noCount:
+      '有一个工作线程没有发回它的计数就结束了，于是 withThreads 被拒绝（reject），程序崩溃了。请在 ' +
+      '`if (!isMainThread)` 分支里把计数发回主线程：' +
+      '`parentPort!.postMessage(countPrimes(workerData as Slice))`。',
 
     serial: '串行运行数出了素数',
     printSerial: '程序仍应打印 `serial: <count> primes in <ms> ms`：请保留那三行 timed(…)。',
@@ -93,6 +117,22 @@ export const messages = defineMessages({
       '两段合起来就是整个工作：第 0 段处理 3、7、11、……，第 1 段处理 5、9、13、……。请把 HALVES 的' +
       '每一段恰好数一次（不要数 WHOLE，也不要把同一段数两次），然后把两个计数相加。',
 
+    onThreads: '两半工作各由一个自己的工作线程计数',
+    noThreadLine:
+      '没有任何工作线程打印 `thread <id>: counting slice <n>`。这一行由 `if (!isMainThread)` 分支里给定的代码打印，' +
+      '所以只有线程真的加载了这个文件，它才会出现：请为 HALVES 的每一份启动一个 ' +
+      '`new Worker(threadEntry(), { workerData: slice })`，并保留这一行。',
+    threadLineOnMain:
+      '`thread … counting slice …` 这几行是由主线程打印的，而不是由工作线程打印的：' +
+      '“threads” 版本就在这里、一份接一份地做完了它的工作。请为每一份启动一个 ' +
+      '`new Worker(threadEntry(), { workerData: slice })`：工作线程会运行 `if (!isMainThread)` 分支，' +
+      '数完自己那一份，再把结果发回来。',
+    oneThreadPerSlice:
+      'HALVES 的每一份（0 和 1）都应当由一个自己的工作线程来数：请为每一份恰好启动一个 ' +
+      '`new Worker(threadEntry(), { workerData: slice })`。',
+    twoThreadLines: '`thread <id>: counting slice 0` 和 `… slice 1`，分别由不同的工作线程打印',
+    noneFound: '没有',
+    onMainCount: '{total} 行中有 {count} 行是由主线程打印的',
     parallel: '两个进程池任务在不同的进程里同时运行',
     noPoolTask: '进程池上没有运行任何任务。请在 withProcesses 里创建 `new mp.Pool(2)`，并用 `pool.map(countPrimes, HALVES)` 把两段交给它。',
     oneTask:
