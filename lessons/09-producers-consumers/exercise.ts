@@ -9,11 +9,16 @@ export const URLS_B = ['url_B1', 'url_B2', 'url_B3']
 export async function writer(q: mp.Queue<string>, urls: string[]): Promise<void> {
   const me = mp.currentProcess().name
   console.log(`${me} pid=${process.pid}: writing`)
-  for (const url of urls) {
+  for (const [i, url] of urls.entries()) {
+    if (i > 0) await mp.sleep(Math.random() * 300)
     await q.put(url)
     console.log(`${me}: put ${url}`)
-    await mp.sleep(Math.random() * 300)
   }
+}
+
+// What the reader does with each url: it takes a while (half a second, as a download would). Leave it as it is.
+export async function handle(_url: string): Promise<void> {
+  await mp.sleep(500)
 }
 
 // The consumer: it should never return on its own.
@@ -22,6 +27,7 @@ export async function reader(q: mp.Queue<string>, handled: mp.Queue<string>): Pr
   // TODO: loop for ever (`for (;;) { … }`). In the loop:
   //       - take the next url with `await q.get()` (it waits while the queue is empty),
   //       - print `reader: got <url>`,
+  //       - handle it: `await handle(url)` (given above: it takes half a second),
   //       - then tell the parent you are done with it: `await handled.put(url)`.
 }
 

@@ -7,6 +7,11 @@ export const messages = defineMessages({
 
     exits: 'the program exits normally',
     exitsHint: 'The program should finish without an error.',
+    timeout:
+      'The program did not finish. Most likely the parent waits in `await r.join()` for the reader, which loops for ' +
+      'ever and never returns by itself: stop it with `r.terminate()` before that join, once the six reports are in. ' +
+      'Or the parent waits in `await handled.get()` for a report that never comes: take exactly six, and in the reader ' +
+      '`await handled.put(url)` after each url.',
 
     allSix: 'the reader received all six urls, each once',
     nothingPrinted:
@@ -16,6 +21,10 @@ export const messages = defineMessages({
       'Some urls were never printed by the reader: the parent stopped it too early. After joining the writers, take ' +
       'six reports with `await handled.get()` before `r.terminate()`, and in the reader print each url before reporting it.',
     eachOnce: 'Each url should be printed exactly once: take each with one `await q.get()` and print it once.',
+    readerPrintsGot:
+      'Every `reader: got <url>` line must come from the reader process, which takes the urls off the queue: here ' +
+      "another process printed some. Print each url in reader(), which runs in the child named 'reader', right after " +
+      'its `await q.get()`; the parent only counts the reports on `handled`.',
 
     writerOrder: "writer {writer}'s urls arrived in the order it put them",
     notAllArrived:
@@ -39,6 +48,10 @@ export const messages = defineMessages({
 
     exits: '程序正常退出',
     exitsHint: '程序应当运行结束，并且没有出错。',
+    timeout:
+      '程序没有结束。最可能的原因是：父进程在 `await r.join()` 里等读取进程，而读取进程无限循环，自己永远不会返回：' +
+      '请在收齐六个报告之后、在这个 join 之前，用 `r.terminate()` 停止它。也可能是父进程在 `await handled.get()` ' +
+      '里等一个永远不会来的报告：请恰好取六个，并且在读取进程里每处理完一个 url 就 `await handled.put(url)`。',
 
     allSix: '读取进程收到了全部六个 url，每个一次',
     nothingPrinted:
@@ -48,6 +61,9 @@ export const messages = defineMessages({
       '有些 url 读取进程始终没有打印出来：父进程停止它停得太早了。join 完写入进程之后，请在 `r.terminate()` 之前' +
       '用 `await handled.get()` 取回六个报告；并且在读取进程里，先打印每个 url，再报告它。',
     eachOnce: '每个 url 应当恰好打印一次：每个 url 用一次 `await q.get()` 取出，并且只打印一次。',
+    readerPrintsGot:
+      '每一行 `reader: got <url>` 都必须由读取进程打印，因为是它从队列里取 url 的：这里有些行是别的进程打印的。' +
+      "请在 reader() 里、紧接着 `await q.get()` 打印每个 url，reader() 运行在名为 'reader' 的子进程中；父进程只负责清点 `handled` 上的报告。",
 
     writerOrder: '写入进程 {writer} 的 url 按它放入的顺序到达',
     notAllArrived: '写入进程 {writer} 的 url 没有全部到达读取进程（见上一个检查）：读取进程必须一直 get，直到父进程停止它。',

@@ -8,11 +8,16 @@ export const URLS_B = ['url_B1', 'url_B2', 'url_B3']
 export async function writer(q: mp.Queue<string>, urls: string[]): Promise<void> {
   const me = mp.currentProcess().name
   console.log(`${me} pid=${process.pid}: writing`)
-  for (const url of urls) {
+  for (const [i, url] of urls.entries()) {
+    if (i > 0) await mp.sleep(Math.random() * 300)
     await q.put(url)
     console.log(`${me}: put ${url}`)
-    await mp.sleep(Math.random() * 300)
   }
+}
+
+// What the reader does with each url: it takes a while (half a second, as a download would). Leave it as it is.
+export async function handle(_url: string): Promise<void> {
+  await mp.sleep(500)
 }
 
 // The consumer never returns on its own: like a server, it handles whatever arrives, for ever.
@@ -22,6 +27,7 @@ export async function reader(q: mp.Queue<string>, handled: mp.Queue<string>): Pr
     // get() waits while the queue is empty, so this loop sleeps between urls instead of spinning.
     const url = await q.get()
     console.log(`reader: got ${url}`)
+    await handle(url)
     // Report only after printing: once the parent has six reports, all six lines are out.
     await handled.put(url)
   }
