@@ -108,6 +108,8 @@ export class RemoteQueue implements QueueAccess {
 }
 
 function takenCounter(): { ref: BlockRef; count: Uint32Array } {
-  const block = allocateBlock(4)
+  // A segment of its own: the owner maps it, and unmaps it once it has forgotten this process, rather
+  // than keeping one of this process's arenas mapped for the rest of its life.
+  const block = allocateBlock(4, { own: true })
   return { ref: block.ref, count: new Uint32Array(block.memory, block.offset, 1) }
 }

@@ -40,10 +40,14 @@ const HEADER_BYTES = ALIGN
 const mapped = new Map<string, ArrayBuffer>()
 let arena: { name: string; memory: ArrayBuffer; used: number } | undefined
 
-/** A new zero-filled block of at least `bytes` bytes. */
-export function allocateBlock(bytes: number): Block {
+/**
+ * A new zero-filled block of at least `bytes` bytes.
+ * @param own Whether it gets a segment of its own, freed once no process holds it (always, for a large
+ * block): for a small block that other processes map and should not keep for the program's lifetime.
+ */
+export function allocateBlock(bytes: number, { own = false } = {}): Block {
   const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN)
-  if (size > ARENA_BYTES / 4) {
+  if (own || size > ARENA_BYTES / 4) {
     const segmentBytes = HEADER_BYTES + size
     const mapping = createSegment(segmentBytes)
     const ref: BlockRef = { segment: mapping.name, segmentBytes, offset: HEADER_BYTES, bytes, own: true }

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
 import { killLeftoversAfterEach, start } from '../helpers.ts'
-import { consumeAsync, consumeBusy, putInOrderUnawaited, putUnawaited, sendInOrder, sendUnawaited } from '../fixtures/delivery-targets.ts'
+import { consumeAsync, consumeBusy, putInOrderUnawaited, putUnawaited, sendInOrder, sendUnawaited, takeOne } from '../fixtures/delivery-targets.ts'
 
 killLeftoversAfterEach()
 
@@ -72,6 +75,26 @@ describe('a consumer killed at any instant', () => {
 
   test('awaiting between gets: nothing is delivered twice', async () => {
     expectEachOnce(await killConsumers((q, seen) => start(consumeAsync, q, seen)))
+  })
+})
+
+describe('consumers that have gone', () => {
+  test("leave none of their shared memory mapped in the queue's owner", async () => {
+    setFlagsFromString('--expose-gc')
+    const collectGarbage = runInNewContext('gc') as () => void
+    const q = new mp.Queue<number>()
+    const pids: number[] = []
+    for (let i = 0; i < 20; i++) {
+      await q.put(i)
+      const p = start(takeOne, q)
+      await p.join()
+      pids.push(p.pid!)
+    }
+    await mp.sleep(50)
+    collectGarbage()
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve))
+    const maps = readFileSync('/proc/self/maps', 'utf8')
+    expect(pids.filter((pid) => maps.includes(`/dev/shm/proclab-${pid}-`))).toEqual([])
   })
 })
 
