@@ -17,6 +17,8 @@ const PIDFILE_DEADLINE_MS = 15_000
 /** Time to clean up and exit after SIGTERM. */
 const STOP_DEADLINE_MS = 10_000
 const POLL_MS = 50
+/** How long after its pidfile the background process may take to reach '/' and umask 0. */
+const SETTLE_MS = 3_000
 
 // A folder of its own for the pidfile. Its path is on the command line of every process the program
 // starts, which is how the cleanup below finds them, pidfile or not.
@@ -29,6 +31,9 @@ const STARTED = /^starter pid=(\d+): started background pid=(\d+)/
 const RUN_IT_BY_HAND = t('runItByHand')
 
 let run: ProgramRun | undefined
+// A starter that ran too long, or left a process in its group or session, fails the run itself: that
+// failure (with its timeout or leftover words) is then the first check's, instead of a file-level error.
+let runFailure: unknown
 if (LINUX) {
   // The harness stops a starter that runs too long, but only the starter's own group: a detached child that
   // holds the starter's stdout would keep the output open (and the harness waiting) for ever. Kill it then.
@@ -37,7 +42,7 @@ if (LINUX) {
     run = await runExercise(import.meta.url, { args: [pidfile], timeout: STARTER_TIMEOUT_MS, timeoutHint: t('timeout'), leakHint: t('notDetached') })
   } catch (error) {
     await stopEverything()
-    throw error
+    runFailure = error
   } finally {
     clearTimeout(watchdog)
   }
@@ -50,21 +55,25 @@ afterAll(() => stopEverything())
 describe.skipIf(!LINUX)(t('lesson'), () => {
   // "At once" is the run's time limit: a starter still running after STARTER_TIMEOUT_MS fails before any test.
   test(t('starterExits'), () => {
+    if (runFailure !== undefined) throw runFailure
     const program = expectProgram(run!)
     program.exitCode(0, t('starterExitsHint'))
     startedPid(program)
   })
 
   test(t('wrotePidfile'), async () => {
+    if (runFailure !== undefined) throw runFailure
     await backgroundPid()
   })
 
   test(t('outlived'), async () => {
+    if (runFailure !== undefined) throw runFailure
     const program = expectProgram(run!)
     runningStat(program, await backgroundPid())
   })
 
   test(t('ownSession'), async () => {
+    if (runFailure !== undefined) throw runFailure
     const program = expectProgram(run!)
     const pid = await backgroundPid()
     const stat = runningStat(program, pid)
@@ -76,18 +85,25 @@ describe.skipIf(!LINUX)(t('lesson'), () => {
   })
 
   test(t('rootAndUmask'), async () => {
+    if (runFailure !== undefined) throw runFailure
     const program = expectProgram(run!)
     const pid = await backgroundPid()
     runningStat(program, pid)
-    program.equal(readlinkSync(`/proc/${pid}/cwd`), '/', t('chdirRoot'))
+    // The pidfile may be written before or after chdir() and umask(): give the process a moment to get there
+    // rather than read /proc the instant the pidfile appears.
+    const cwd = () => readIfLink(`/proc/${pid}/cwd`)
+    const umaskNow = () => /^Umask:\s*(\d+)$/m.exec(readIfExists(`/proc/${pid}/status`) ?? '')?.[1]
+    await until(() => cwd() === '/' && (umaskNow() ?? '0000') === '0000', SETTLE_MS)
+    program.equal(cwd(), '/', t('chdirRoot', { seconds: SETTLE_MS / 1000 }))
     // The Umask line exists since Linux 4.7.
-    const umask = /^Umask:\s*(\d+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    const umask = umaskNow()
     if (umask !== undefined) {
       program.equal(umask, '0000', t('umaskZero'))
     }
   })
 
   test(t('sigterm'), async () => {
+    if (runFailure !== undefined) throw runFailure
     const program = expectProgram(run!)
     const pid = await backgroundPid()
     runningStat(program, pid)
@@ -103,6 +119,15 @@ describe.skipIf(!LINUX)(t('lesson'), () => {
     })
   })
 })
+
+/** Where a /proc link points, or undefined once the process is gone. */
+function readIfLink(path: string): string | undefined {
+  try {
+    return readlinkSync(path)
+  } catch {
+    return undefined
+  }
+}
 
 /** The background pid the starter printed. */
 function startedPid(program: ProgramExpectations): number {

@@ -60,8 +60,9 @@ export const messages = defineMessages({
 
     rootAndUmask: 'the background process works from / with umask 0',
     chdirRoot:
-      "The background process should not keep the folder it was started from as its working directory (that folder " +
-      "could not be unmounted while it runs): call `process.chdir('/')` at the start of runBackground().",
+      '{seconds} s after writing its pidfile, the background process still worked from the folder it was started ' +
+      "from, which could not be unmounted while it runs: it never called `process.chdir('/')`. Call it in " +
+      'runBackground(), the function the background process runs (not in the starter), at its start.',
     umaskZero:
       "The background process should not depend on the file mode mask of whoever started it: call `process.umask(0)` " +
       'at the start of runBackground(), and give the files it creates their mode yourself (`{ mode: 0o644 }` for the pidfile).',
@@ -138,8 +139,9 @@ export const messages = defineMessages({
 
     rootAndUmask: '后台进程在 / 下工作，umask 为 0',
     chdirRoot:
-      '后台进程不应把启动它时所在的文件夹留作自己的工作目录（只要它还在运行，那个文件夹' +
-      "就无法被卸载）：请在 runBackground() 的开头调用 `process.chdir('/')`。",
+      '写完 pid 文件 {seconds} 秒之后，后台进程的工作目录仍是启动它时所在的文件夹，只要它还在运行，' +
+      "那个文件夹就无法被卸载：它从未调用 `process.chdir('/')`。请在 runBackground()（后台进程运行的函数，" +
+      '而不是启动进程）的开头调用它。',
     umaskZero:
       '后台进程不应依赖启动它的人的文件模式掩码：请在 runBackground() 的开头调用 `process.umask(0)`，' +
       '并自己给它创建的文件设置模式（pid 文件用 `{ mode: 0o644 }`）。',
