@@ -2,13 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SEED_ENV } from '@proclab/core/tooling'
+import { LANGUAGE_ENV, PROGRAM_ENV, type Language } from '@proclab/harness'
 import { execa } from 'execa'
 import type { Lesson } from './lessons.ts'
 import { stopTree } from './process-tree.ts'
 
 /** Which program a lesson's test runs: the learner's exercise, or the reference solution. */
 export type Target = 'starter' | 'solution'
-
 
 /** One check of a lesson: one `test()` of its test file. */
 export interface CheckResult {
@@ -47,6 +47,13 @@ export interface TestLessonOptions {
   target: Target
   /** Replays the schedule of this seed (sets {@link SEED_ENV}). */
   seed?: number | undefined
+  /**
+   * Runs this program instead of the target's `exercise.ts` (a path from the course root; sets
+   * {@link PROGRAM_ENV}): one of the lesson's known mistakes or variants.
+   */
+  program?: string | undefined
+  /** The language of the test's check names and messages, when it must not be the CLI's own (sets {@link LANGUAGE_ENV}). */
+  language?: Language | undefined
   /** Aborting it stops the run and every process it started. */
   signal?: AbortSignal | undefined
 }
@@ -89,6 +96,9 @@ export async function testLesson(lesson: Lesson, options: TestLessonOptions): Pr
         FORCE_COLOR: '0',
         NO_COLOR: '1',
         ...(options.seed === undefined ? {} : { [SEED_ENV]: String(options.seed) }),
+        // Always set, so that a PROCLAB_PROGRAM left in the author's shell never replaces the target (undefined unsets it).
+        [PROGRAM_ENV]: options.program,
+        ...(options.language === undefined ? {} : { [LANGUAGE_ENV]: options.language }),
       },
       stdin: 'ignore',
       reject: false,

@@ -4,6 +4,8 @@ import { pathToFileURL } from 'node:url'
 import { catalogProblems, type CatalogProblem } from '@proclab/harness'
 import { register } from 'tsx/esm/api'
 import type { Context } from '../context.ts'
+import { knownAnswerRunProblems, knownAnswerShapeProblems, totalScore, type KnownAnswerScore } from '../dev/known-answer-check.ts'
+import { KNOWN_ANSWERS_ENV, knownAnswers } from '../dev/known-answers.ts'
 import { LANGUAGES } from '../i18n/index.ts'
 import { translationOf, type Lesson } from '../lessons.ts'
 import { replayCommand, seedPlan, testUnderSeeds } from '../seeds.ts'
@@ -23,11 +25,16 @@ let importTypeScript: ((url: string) => Promise<unknown>) | undefined
 /** What `dev check` found wrong with one lesson; an empty list means the lesson is sound. */
 type Problems = string[]
 
+/** A lesson's mutation score, under its id. */
+type LessonScore = KnownAnswerScore & { id: string }
+
 /**
  * `proclab dev check [NN] [--seeds K]`: proves, for every lesson (or one), that it is complete in both
  * languages, that the starter copy it ships (`.starter/exercise.ts`, what `reset` restores) is its
  * `exercise.ts`, that its test passes against the solution under the default schedule and seeds 1 to
- * K, and that it fails against the unmodified starter with a message (rustlings' `dev check`).
+ * K, that it fails against the unmodified starter with a message (rustlings' `dev check`), and that
+ * it rejects each of its known mistakes with the check the mistake names and passes each variant (the
+ * author's mutation test; `PROCLAB_DEV_MISTAKES=0` checks their headers and counts only).
  * Returns an exit code.
  */
 export async function devCheck(ctx: Context, lessons: Lesson[], seeds = DEFAULT_DEV_SEEDS): Promise<number> {
@@ -36,10 +43,24 @@ export async function devCheck(ctx: Context, lessons: Lesson[], seeds = DEFAULT_
     console.log(t('dev.noLessons'))
     return 1
   }
+  const runAnswers = process.env[KNOWN_ANSWERS_ENV] !== '0'
+  const scores: LessonScore[] = []
   let failed = 0
   for (const lesson of lessons) {
+    const answers = knownAnswers(lesson)
     const problems = [...structureProblems(ctx, lesson), ...(await messageProblems(ctx, lesson))]
-    if (problems.length === 0) problems.push(...(await behaviourProblems(ctx, lesson, seeds)))
+    if (problems.length === 0) {
+      const behaviour = await behaviourProblems(ctx, lesson, seeds)
+      problems.push(...behaviour.problems, ...knownAnswerShapeProblems(ctx, lesson, answers))
+      // Against a test that fails the solution, mistakes and variants would prove nothing.
+      if (runAnswers && behaviour.solutionPassed) {
+        const run = await knownAnswerRunProblems(ctx, lesson, answers)
+        problems.push(...run.problems)
+        scores.push({ id: lesson.id, ...run.score })
+      }
+    } else {
+      problems.push(...knownAnswerShapeProblems(ctx, lesson, answers))
+    }
     if (problems.length === 0) {
       console.log(`✓ ${lesson.id}`)
     } else {
@@ -47,6 +68,7 @@ export async function devCheck(ctx: Context, lessons: Lesson[], seeds = DEFAULT_
       console.log(`✗ ${lesson.id}\n${problems.map((p) => `    ${p}`).join('\n')}`)
     }
   }
+  printScores(ctx, scores, runAnswers)
   // The closing line CI reads; it stays in this exact English form in every language.
   console.log(`\ndev check: ${lessons.length - failed} passed, ${failed} failed`)
   return failed === 0 ? 0 : 1
@@ -126,7 +148,7 @@ function describeCatalogProblem({ t }: Context, file: string, problem: CatalogPr
   }
 }
 
-async function behaviourProblems(ctx: Context, lesson: Lesson, seeds: number): Promise<Problems> {
+async function behaviourProblems(ctx: Context, lesson: Lesson, seeds: number): Promise<{ problems: Problems; solutionPassed: boolean }> {
   const { t } = ctx
   const problems: Problems = []
   const solution = await testUnderSeeds(lesson, 'solution', [undefined, ...seedPlan({ seeds })])
@@ -139,7 +161,19 @@ async function behaviourProblems(ctx: Context, lesson: Lesson, seeds: number): P
   const starter = await testLesson(lesson, { target: 'starter' })
   if (lessonPassed(starter)) problems.push(t('dev.starterPasses'))
   else if ((firstFailure(starter)?.message ?? '').trim() === '') problems.push(t('dev.starterSilent'))
-  return problems
+  return { problems, solutionPassed: lessonPassed(solution) }
+}
+
+/** The mutation score of each lesson whose known answers ran, then their total; or why none ran. */
+function printScores({ t }: Context, scores: LessonScore[], ran: boolean): void {
+  if (!ran) {
+    console.log(`\n${t('dev.answersSkipped', { variable: KNOWN_ANSWERS_ENV })}`)
+    return
+  }
+  if (scores.length === 0) return
+  console.log(`\n${t('dev.scoreHeading')}`)
+  for (const score of scores) console.log(`  ${t('dev.score', score)}`)
+  if (scores.length > 1) console.log(`  ${t('dev.scoreTotal', totalScore(scores))}`)
 }
 
 function indent(text: string): string[] {

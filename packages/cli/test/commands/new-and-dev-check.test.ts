@@ -26,13 +26,14 @@ describe('proclab dev check', () => {
     expect(stdout).toContain(
       '✗ 03-seeded\n    the test does not pass against the solution (1 passed, 1 failed):\n    under seed 2; replay it with npx proclab check 03 --solution --seed 2\n      This program breaks under seed 2.',
     )
-    expect(stdout).toMatch(/\ndev check: 1 passed, 2 failed$/)
+    // 03's solution fails, so its mistakes and variants prove nothing and do not run.
+    expect(stdout).toMatch(/\n\nknown mistakes and variants:\n {2}01-good: 4\/4 mistakes rejected, 1\/1 variants pass\n {2}02-too-easy: 1\/1 mistakes rejected, 1\/1 variants pass\n {2}total: 5\/5 mistakes rejected, 2\/2 variants pass\n\ndev check: 1 passed, 2 failed$/)
   })
 
   test('--seeds 0 runs each solution under the default schedule only; NN checks one lesson', async () => {
     const { stdout, exitCode } = await course.proclab(['dev', 'check', '03', '--seeds', '0'])
     expect(exitCode).toBe(0)
-    expect(stdout).toBe('✓ 03-seeded\n\ndev check: 1 passed, 0 failed')
+    expect(stdout).toBe('✓ 03-seeded\n\nknown mistakes and variants:\n  03-seeded: 4/4 mistakes rejected, 1/1 variants pass\n\ndev check: 1 passed, 0 failed')
   })
 
   test('requires the shipped starter copy to be the lesson’s exercise.ts, and says how to bring them together', async () => {
@@ -110,7 +111,7 @@ describe('proclab new', () => {
     expect(existsSync(join(course.dir, 'lessons/04-saying-done-again/node_modules'))).toBe(false)
 
     const checked = await course.proclab(['dev', 'check', '04'])
-    expect(checked.stdout).toBe('✓ 04-saying-done-again\n\ndev check: 1 passed, 0 failed')
+    expect(checked.stdout).toBe('✓ 04-saying-done-again\n\nknown mistakes and variants:\n  04-saying-done-again: 4/4 mistakes rejected, 1/1 variants pass\n\ndev check: 1 passed, 0 failed')
     expect((await course.proclab(['list'])).stdout).toMatch(/· 04 {2}Saying done again +lessons\/04-saying-done-again/)
   })
 
