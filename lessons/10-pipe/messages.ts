@@ -25,6 +25,18 @@ export const messages = defineMessages({
       'to the send end, but the parent still holds its own copy of that end, so for the receiver more urls might come. ' +
       'Did the parent close its own copy of the send end after start()? Call `sendEnd.close()` (and `receiveEnd.close()`) ' +
       'right after `s.start()` and `r.start()`.',
+    timeout:
+      'The program did not finish. Most likely the receiver waits in `await conn.recv()` for ever: EOFError comes only ' +
+      'once every handle to the send end is closed, and the parent still holds its copy. Call `sendEnd.close()` (and ' +
+      '`receiveEnd.close()`) in the parent right after `s.start()` and `r.start()`, before `await s.join()`; meanwhile ' +
+      '`await r.join()` waits for that receiver.',
+    eofNotRaised:
+      'The receiver printed `receiver: EOFError, got <n>`, but recv() never threw mp.EOFError in it: the line says the ' +
+      'pipe ended, yet the receiver stopped for another reason (a count, a poll() that timed out). Loop with ' +
+      '`await conn.recv()` until it throws, and print that line in the catch, when `error instanceof mp.EOFError`.',
+    receiverPrints:
+      "The receiver's lines must come from the receiver process, which reads the pipe: here another process printed " +
+      "them. Print them in receiver(), which runs in the child named 'receiver'.",
     eofUncaught:
       'recv() threw mp.EOFError, but nothing caught it, so the receiver crashed (see stderr). That error is the normal ' +
       'end of the pipe: call recv() inside try { … } catch (error) { … }, and when `error instanceof mp.EOFError`, ' +
@@ -68,6 +80,17 @@ export const messages = defineMessages({
       '但父进程手里还有一份发送端的副本，所以在接收进程看来，可能还会有 url 到来。' +
       '父进程在 start() 之后关闭了自己那份发送端吗？请在 `s.start()` 和 `r.start()` 之后立即调用 `sendEnd.close()`' +
       '（以及 `receiveEnd.close()`）。',
+    timeout:
+      '程序没有结束。最可能的原因是：接收进程一直在 `await conn.recv()` 里等待：只有指向发送端的所有句柄都关闭之后，' +
+      '才会出现 EOFError，而父进程手里还有一份发送端的副本。请在父进程里紧接着 `s.start()` 和 `r.start()`、' +
+      '在 `await s.join()` 之前调用 `sendEnd.close()`（以及 `receiveEnd.close()`）；与此同时，`await r.join()` 在等这个接收进程。',
+    eofNotRaised:
+      '接收进程打印了 `receiver: EOFError, got <n>`，但 recv() 从来没有在它里面抛出 mp.EOFError：这一行声称管道已经结束，' +
+      '接收进程却是因为别的原因停下的（数够了个数，或者 poll() 超时了）。请用 `await conn.recv()` 循环读取，直到它抛出错误，' +
+      '并在 catch 里、当 `error instanceof mp.EOFError` 时打印这一行。',
+    receiverPrints:
+      "接收进程的这些行必须由接收进程打印，因为是它在读管道：这里它们是别的进程打印的。请在 receiver() 里打印它们，" +
+      "receiver() 运行在名为 'receiver' 的子进程中。",
     eofUncaught:
       'recv() 抛出了 mp.EOFError，但没有代码捕获它，于是接收进程崩溃了（见 stderr）。这个错误就是管道正常的结尾：' +
       '请在 try { … } catch (error) { … } 里调用 recv()，当 `error instanceof mp.EOFError` 时，' +
