@@ -8,9 +8,9 @@ const t = translator(messages)
 const run = await runExercise(import.meta.url, { timeout: 20_000 })
 const program = expectProgram(run)
 
-// `child pid=4242: wrote ints=[250,500,-7] real=36.6 letter=Z plain=250`, printed by the child after its writes.
+// `child pid=4242: wrote ints=[250,4242,-7] real=36.6 letter=Z plain=250`, printed by the child after its writes.
 const CHILD = /^child pid=(\d+): wrote ints=(\S*) real=(\S*) letter=(\S*) plain=(\S*)$/
-// `parent pid=4200 after join (exitCode=0): ints=[250,500,-7] real=36.6 letter=Z plain=0`, printed after the join.
+// `parent pid=4200 after join (exitCode=0): ints=[250,4242,-7] real=36.6 letter=Z plain=0`, printed after the join.
 const PARENT = /^parent pid=(\d+) after join \(exitCode=(\S+)\): ints=(\S*) real=(\S*) letter=(\S*) plain=(\S*)$/
 
 /** The parent's last line, split into what it read. */
@@ -25,10 +25,15 @@ const copied = (name: string, shared: string) => t('copied', { name, shared })
 describe(t('lesson'), () => {
   test(t('exits'), () => {
     program.exitCode(0, t('exitsHint'))
+    // A child that crashed does not fail the parent's exit code: say so first, with the hint for its error.
+    const crash = /^Process [^\n]*:\n([^\n]*)/m.exec(run.stderr)
+    const hint = /holds whole numbers/.test(run.stderr) ? t('wholeNumbers') : t('childCrashed')
+    program.that(crash === null, hint, { expected: t('noChildError'), found: crash?.[1] ?? '' })
   })
 
   test(t('ownProcess'), () => {
-    const [, childPid] = program.line(CHILD, t('printChild'))
+    program.line(CHILD, t('printChild'))
+    const [, childPid] = program.line(CHILD, t('childLine'), { from: 'child' })
     program.count(CHILD, 1, t('oneChild'))
     program.that(childPid !== parentRead().pid, t('notInParent'), {
       expected: t('otherPid', { pid: parentRead().pid }),
@@ -43,8 +48,12 @@ describe(t('lesson'), () => {
 
   test(t('sharedArray'), () => {
     const { ints } = parentRead()
-    const hint = ints === '[0,0,0]' ? copied('ints', "mp.Array('i', 3)") : ints.includes('4294967289') ? t('unsigned') : t('signedInts')
-    program.equal(ints, '[250,500,-7]', hint)
+    // The pid the child wrote into ints[1], from its own line, and the pid of the process that printed it.
+    const childPid = program.lines(CHILD, { from: 'child' })[0]?.[1] ?? '?'
+    const [a, b, c] = ints.replace(/^\[|\]$/g, '').split(',')
+    const hint =
+      ints === '[0,0,0]' ? copied('ints', "mp.Array('i', 3)") : c === '4294967289' ? t('unsigned') : b !== childPid ? t('notTheChildsPid') : t('signedInts')
+    program.equal([a, b, c], ['250', childPid, '-7'], hint)
   })
 
   test(t('doubleValue'), () => {

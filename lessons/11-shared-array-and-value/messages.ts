@@ -12,6 +12,15 @@ export const messages = defineMessages({
 
     exits: 'the program exits normally',
     exitsHint: 'The program should finish without an error.',
+    childCrashed: 'The child crashed, so it wrote nothing after the error: read its error on stderr below.',
+    noChildError: 'no error in the child',
+    childLine:
+      'The `child pid=…: wrote …` line must come from the child that ran work(): here the parent printed it. Start a ' +
+      'Process with `target: work` and let work() print it.',
+    notTheChildsPid:
+      "The parent's ints[1] is not the pid the child wrote into it: the child writes `ints[1] = process.pid`, which " +
+      "only it knows, so a parent that prints it read shared memory. Pre-filling ordinary arrays in the parent shares " +
+      "nothing: create `ints` with `mp.Array('i', 3)` and read it after the join.",
 
     ownProcess: 'the child wrote in a process of its own',
     printChild: 'The child should print `child pid=…: wrote ints=…`: keep the Process that runs work().',
@@ -23,7 +32,7 @@ export const messages = defineMessages({
     lineAfterChild: "The parent's line should come after the child's: `await p.join()` before reading, or the child may not have written yet.",
     readAfterExit: 'The parent should read only once the child has exited: keep `await p.join()` before its line.',
 
-    sharedArray: 'the parent read 250, 500 and -7 from the shared Array',
+    sharedArray: "the parent read 250, the child's pid and -7 from the shared Array",
     unsigned: "-7 came back as 4294967289: that is what typecode 'I' (an unsigned int) makes of it. Use 'i', a signed C int.",
     signedInts: "The parent should read exactly what the child wrote. Create ints with `mp.Array('i', 3)`: three signed C ints.",
 
@@ -54,6 +63,15 @@ export const messages = defineMessages({
 
     exits: '程序正常退出',
     exitsHint: '程序应当运行结束，并且没有出错。',
+    childCrashed: '子进程崩溃了，出错之后它什么也没有写：请阅读下面 stderr 中的错误。',
+    noChildError: '子进程没有出错',
+    childLine:
+      '`child pid=…: wrote …` 这一行必须由运行 work() 的子进程打印：这里它是父进程打印的。请用 `target: work` ' +
+      '启动一个 Process，让 work() 打印这一行。',
+    notTheChildsPid:
+      "父进程读到的 ints[1] 不是子进程写进去的 pid：子进程写的是 `ints[1] = process.pid`，这个值只有它自己知道，" +
+      "所以父进程能打印出它，就说明读的是共享内存。在父进程里预先填好普通数组，什么也没有共享：请用 " +
+      "`mp.Array('i', 3)` 创建 `ints`，并在 join 之后读取它。",
 
     ownProcess: '子进程在它自己的进程里写入',
     printChild: '子进程应当打印 `child pid=…: wrote ints=…`：请保留运行 work() 的那个 Process。',
@@ -65,7 +83,7 @@ export const messages = defineMessages({
     lineAfterChild: '父进程的这一行应当出现在子进程的那一行之后：读取之前请 `await p.join()`，否则子进程可能还没写入。',
     readAfterExit: '父进程应当在子进程退出之后才读取：请在它那一行之前保留 `await p.join()`。',
 
-    sharedArray: '父进程从共享的 Array 里读到了 250、500 和 -7',
+    sharedArray: '父进程从共享的 Array 里读到了 250、子进程的 pid 和 -7',
     unsigned: "-7 读回来变成了 4294967289：这正是类型码 'I'（无符号 int）对它的解释。请用 'i'，即有符号的 C int。",
     signedInts: "父进程读到的应当与子进程写入的完全一样。请用 `mp.Array('i', 3)` 创建 ints：三个有符号的 C int。",
 

@@ -19,7 +19,7 @@ function show(ints: Ints): string {
 export function work(ints: Ints, real: Box<number>, letter: Box<string>): void {
   plain = 250
   ints[0] = 250
-  ints[1] = 500
+  ints[1] = process.pid // only the child knows its own pid before it runs: the parent can read it only if ints is shared
   ints[2] = -7
   real.value = 36.6
   letter.value = 'Z'
