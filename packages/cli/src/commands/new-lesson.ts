@@ -1,6 +1,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, extname, join, relative } from 'node:path'
 import type { Context } from '../context.ts'
+import { MIN_MISTAKES, MIN_VARIANTS, MISTAKES_DIR, VARIANTS_DIR } from '../dev/known-answers.ts'
 import { requireLesson, type Lesson } from '../lessons.ts'
 import { hasLocalChanges, readStarter, STARTER_DIR } from '../starters.ts'
 import { WRITTEN_SOLUTION } from './solution.ts'
@@ -11,11 +12,17 @@ const LESSON_NAME = /^(\d{2,})-([a-z0-9]+(?:-[a-z0-9]+)*)$/
 const NOT_COPIED = new Set(['node_modules', '.turbo', 'dist', 'coverage', WRITTEN_SOLUTION])
 /** Files whose text may name the lesson. */
 const TEXT_FILES = new Set(['.md', '.ts', '.json', '.mjs', '.js'])
+/**
+ * Copied as they are: a known mistake or variant is a learner's whole program, and its header names
+ * the source lesson's checks, which the author rewrites along with the new test.
+ */
+const COPIED_VERBATIM = new Set([MISTAKES_DIR, VARIANTS_DIR])
 
 /**
  * `proclab new NN-topic --from MM`: scaffolds lessons/NN-topic and solutions/NN-topic from lesson MM
  * (its pristine starter, whatever its working `exercise.ts` holds), with the new package name, a placeholder title, and the lesson number rewritten wherever the text
- * refers to the lesson itself. The copy needs no edit outside its folders. Returns an exit code.
+ * refers to the lesson itself; its known mistakes and variants come along unchanged. The copy needs no
+ * edit outside its folders. Returns an exit code.
  */
 export function newLesson(ctx: Context, name: string, from: string): number {
   const { t, root } = ctx
@@ -43,7 +50,7 @@ export function newLesson(ctx: Context, name: string, from: string): number {
 
   if (hasLocalChanges(source)) console.log(t('new.localChanges', { exercise: relative(root, source.exercise), starter: relative(root, source.starter) }))
   console.log(t('new.created', { lesson: relative(root, lessonDir), solution: relative(root, solutionDir), from: source.id }))
-  console.log(t('new.nextSteps', { dir: relative(root, lessonDir), number }))
+  console.log(t('new.nextSteps', { dir: relative(root, lessonDir), solution: relative(root, solutionDir), from: source.id, mistakes: MIN_MISTAKES, variants: MIN_VARIANTS, number }))
   if (npmInstallNeeded(root, relative(root, lessonDir), packageName)) console.log(t('new.npmInstall'))
   return 0
 }
@@ -89,7 +96,7 @@ export function renamer(source: Lesson, target: { id: string; number: string; ti
 
 function copyLessonFiles(from: string, to: string, rename: (text: string) => string): void {
   cpSync(from, to, { recursive: true, filter: (path) => !NOT_COPIED.has(basename(path)) })
-  for (const file of filesUnder(to)) {
+  for (const file of filesUnder(to, (dir) => !COPIED_VERBATIM.has(basename(dir)))) {
     if (!TEXT_FILES.has(extname(file))) continue
     const text = readFileSync(file, 'utf8')
     const renamed = rename(text)
@@ -97,10 +104,12 @@ function copyLessonFiles(from: string, to: string, rename: (text: string) => str
   }
 }
 
-function filesUnder(dir: string): string[] {
+/** The files under `dir`, in the folders `enter` accepts. */
+function filesUnder(dir: string, enter: (dir: string) => boolean): string[] {
   return readdirSync(dir).flatMap((entry) => {
     const path = join(dir, entry)
-    return statSync(path).isDirectory() ? filesUnder(path) : [path]
+    if (!statSync(path).isDirectory()) return [path]
+    return enter(path) ? filesUnder(path, enter) : []
   })
 }
 

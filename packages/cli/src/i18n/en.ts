@@ -150,7 +150,8 @@ Progress is kept in .proclab/progress.json: commit it and it travels with your w
   'new.localChanges': 'Note: {exercise} has local changes. The new lesson starts from {starter}, the starter as the course shipped it, not from your version.',
   'new.nextSteps': `Next:
   1. Give it its title in {dir}/package.json, then write its README.md and hints.md (with their .zh-CN.md translations), exercise.ts and exercise.test.ts; copy the final exercise.ts to {dir}/.starter/exercise.ts, the starter \`reset\` restores.
-  2. Prove it with npx proclab dev check {number}`,
+  2. Rewrite the known mistakes in {solution}/mistakes (at least {mistakes}) and the variants in {solution}/variants (at least {variants}) for the new test: they were copied from {from} as they were. Each starts with its header: // Mistake: and // Fails: (optionally // Says:), or // Variant:.
+  3. Prove it with npx proclab dev check {number}`,
   'new.npmInstall': 'Then run npm install at the root: the lockfile (and node_modules) must list the new workspace package.',
 
   'trace.running': 'Running {file} with tracing on…',

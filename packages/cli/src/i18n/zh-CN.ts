@@ -147,7 +147,8 @@ NN 是课程编号（01、1）或文件夹名（01-hello-process）。
   'new.localChanges': '注意：{exercise} 有本地修改。新课从 {starter}（课程发布时的初始代码）开始，而不是从你的版本开始。',
   'new.nextSteps': `下一步：
   1. 在 {dir}/package.json 中写上标题，然后编写 README.md 和 hints.md（以及它们的 .zh-CN.md 译文）、exercise.ts 和 exercise.test.ts；把最终的 exercise.ts 复制到 {dir}/.starter/exercise.ts，这是 \`reset\` 恢复的初始代码。
-  2. 用 npx proclab dev check {number} 验证它。`,
+  2. 为新的测试改写 {solution}/mistakes 中的已知错误（至少 {mistakes} 个）和 {solution}/variants 中的变体（至少 {variants} 个）：它们是从 {from} 原样复制来的。每个文件都以文件头开始：// Mistake: 和 // Fails:（可选 // Says:），或 // Variant:。
+  3. 用 npx proclab dev check {number} 验证它。`,
   'new.npmInstall': '然后在仓库根目录运行 npm install：lockfile（以及 node_modules）必须列出这个新的工作区包。',
 
   'trace.running': '正在开启追踪运行 {file}…',

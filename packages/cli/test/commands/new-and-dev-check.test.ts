@@ -95,7 +95,9 @@ describe('proclab dev check', () => {
 
 describe('proclab new', () => {
   test('copies a lesson and its solution under a new name, and the copy passes dev check', async () => {
-    const created = await course.proclab(['new', '04-saying-done-again', '--from', '01'])
+    const mistake = 'solutions/01-good/mistakes/from-the-readme.ts'
+    course.write(mistake, "// Mistake: prints the heading of Lesson 01 (01-good) instead\n// Fails: the program says done\nconsole.log('# 01 · Saying done')\n")
+    const created = await course.proclab(['new', '04-saying-done-again', '--from', '01']).finally(() => rmSync(join(course.dir, mistake)))
     expect(created.exitCode).toBe(0)
     expect(created.stdout).toContain('Created lessons/04-saying-done-again and solutions/04-saying-done-again, copied from 01-good.')
     // The fake course has no lockfile and no node_modules: nothing for npm install to bring up to date.
@@ -109,9 +111,17 @@ describe('proclab new', () => {
     expect(file('lessons/04-saying-done-again/README.md')).toBe('# Saying done again\n\nA lesson of the fake course.\n')
     expect(file('solutions/04-saying-done-again/exercise.ts')).toBe(file('solutions/01-good/exercise.ts'))
     expect(existsSync(join(course.dir, 'lessons/04-saying-done-again/node_modules'))).toBe(false)
+    // Known mistakes and variants are learners' programs: copied as they are, for the author to rewrite with the new test.
+    expect(file('solutions/04-saying-done-again/mistakes/from-the-readme.ts')).toContain('Lesson 01 (01-good)')
+    for (const answer of ['mistakes/prints-nothing.ts', 'variants/stdout-write.ts']) {
+      expect(file(`solutions/04-saying-done-again/${answer}`)).toBe(file(`solutions/01-good/${answer}`))
+    }
+    expect(created.stdout).toContain(
+      '  2. Rewrite the known mistakes in solutions/04-saying-done-again/mistakes (at least 4) and the variants in solutions/04-saying-done-again/variants (at least 1) for the new test: they were copied from 01-good as they were.',
+    )
 
     const checked = await course.proclab(['dev', 'check', '04'])
-    expect(checked.stdout).toBe('✓ 04-saying-done-again\n\nknown mistakes and variants:\n  04-saying-done-again: 4/4 mistakes rejected, 1/1 variants pass\n\ndev check: 1 passed, 0 failed')
+    expect(checked.stdout).toBe('✓ 04-saying-done-again\n\nknown mistakes and variants:\n  04-saying-done-again: 5/5 mistakes rejected, 1/1 variants pass\n\ndev check: 1 passed, 0 failed')
     expect((await course.proclab(['list'])).stdout).toMatch(/· 04 {2}Saying done again +lessons\/04-saying-done-again/)
   })
 
