@@ -1,15 +1,26 @@
 import { describe, test } from 'vitest'
-import { expectProgram, runExercise, translator, type TraceEvent } from '@proclab/harness'
+import { expectProgram, runExercise, translator, type ProgramExpectations, type ProgramRun, type TraceEvent } from '@proclab/harness'
 import { messages } from './messages.ts'
 
 const t = translator(messages)
 
 // The solution ends in a few seconds: give up well before vitest does.
-const run = await runExercise(import.meta.url, {
-  timeout: 40_000,
-  timeoutHint: t('timeout'),
-})
-const program = expectProgram(run)
+// A run that never ends fails the first check, with the lesson's words on what waits on what.
+let finished: ProgramRun | undefined
+let unfinished: unknown
+try {
+  finished = await runExercise(import.meta.url, {
+    timeout: 40_000,
+    timeoutHint: t('timeout'),
+  })
+} catch (error) {
+  unfinished = error
+}
+/** The checks of the run; throws the timeout's failure when the program never ended. */
+function checks(): ProgramExpectations {
+  if (finished === undefined) throw unfinished
+  return expectProgram(finished)
+}
 
 const WORKERS = 4
 const INCREMENTS = 5000
@@ -22,7 +33,7 @@ const RLOCK_REPORT = /^rlock: (rlock-\d) pid=\d+ added (\d+), data\[0\] is now (
 // `rlock: after join, data[0] = 31`, printed by the parent at the end.
 const RLOCK_FINAL = /^rlock: after join, data\[0\] = (-?\d+)$/
 
-const lockEvents = run.trace.filter((e) => (e.event === 'acquire' || e.event === 'release') && (e.kind === 'Lock' || e.kind === 'RLock'))
+const lockEvents = (finished?.trace ?? []).filter((e) => (e.event === 'acquire' || e.event === 'release') && (e.kind === 'Lock' || e.kind === 'RLock'))
 
 /** The lock events of the process named `name` (the workers and children are named in the program). */
 function lockEventsOf(name: string): TraceEvent[] {
@@ -43,15 +54,18 @@ function deepestHold(events: TraceEvent[]): number {
 
 describe(t('lesson'), () => {
   test(t('exits'), () => {
+    const program = checks()
     program.exitCode(0, t('exitsHint'))
   })
 
   test(t('raceRan'), () => {
+    const program = checks()
     // How many updates the race loses changes from run to run, and may even be none: nothing is asserted about it.
     program.line(UNLOCKED_TOTAL, t('raceRanHint'))
   })
 
   test(t('tookLock'), () => {
+    const program = checks()
     const names = Array.from({ length: WORKERS }, (_, i) => `locked-${i + 1}`)
     const without = names.filter((name) => !lockEventsOf(name).some((e) => e.event === 'acquire'))
     program.that(without.length === 0, without.length === WORKERS ? t('noWorkerLocked') : t('someUnlocked', { workers: without.join(', ') }), {
@@ -63,11 +77,13 @@ describe(t('lesson'), () => {
   })
 
   test(t('exactTotal', { workers: WORKERS, increments: INCREMENTS, expected: EXPECTED }), () => {
+    const program = checks()
     const [, total] = program.line(LOCKED_TOTAL, t('printLockedTotal'))
     program.equal(Number(total), EXPECTED, t('lostUpdates', { total, expected: EXPECTED }))
   })
 
   test(t('heldTwice'), () => {
+    const program = checks()
     for (const name of ['rlock-1', 'rlock-2']) {
       const events = lockEventsOf(name)
       program.that(deepestHold(events) >= 2, events.length === 0 ? t('neverLocked', { name }) : t('onlyInsideAdd', { name }), {
@@ -78,6 +94,7 @@ describe(t('lesson'), () => {
   })
 
   test(t('reports'), () => {
+    const program = checks()
     const reports = program.lines(RLOCK_REPORT)
     program.equal(reports.map((m) => m[1]).sort(), ['rlock-1', 'rlock-2'], t('printReport'))
     const seen = reports.map((m) => Number(m[3])).sort((a, b) => a - b)
@@ -86,6 +103,7 @@ describe(t('lesson'), () => {
   })
 
   test(t('endsAt31'), () => {
+    const program = checks()
     const [, final] = program.line(RLOCK_FINAL, t('printFinal'))
     program.equal(Number(final), 31, t('final31'))
   })
