@@ -9,10 +9,14 @@ const program = expectProgram(run)
 describe(t('lesson'), () => {
   test(t('exits'), () => {
     program.exitCode(0, t('exitsHint'))
+    // A child that crashed does not change the parent's exit code: its error on stderr is the root cause.
+    program.that(!/Error\b/.test(run.stderr), t('childCrashed'))
   })
 
   test(t('oneChild'), () => {
     program.count(/^child kurong 18 pid=\d+ ppid=\d+$/, 1, t('oneChildHint'))
+    // The child process itself printed it: a parent that prints the line with p.pid and process.pid did the child's job.
+    program.line(/^child kurong 18 pid=\d+ ppid=\d+$/, t('childPrintsItself'), { from: 'child' })
   })
 
   test(t('ownPid'), () => {
@@ -20,5 +24,10 @@ describe(t('lesson'), () => {
     const [, parentPid] = program.line(/^parent pid=(\d+)$/, t('parentPrintsPid'))
     program.that(childPid !== parentPid, t('samePid'), { expected: t('otherPid', { pid: parentPid! }), found: childPid })
     program.equal(childPpid, parentPid, t('ppidIsParent'))
+  })
+
+  test(t('joined'), () => {
+    // Read from the trace: the parent's own `await p.join()` returned before it printed its line.
+    program.joinedChildren(t('joinedHint'), { before: /^parent pid=\d+$/ })
   })
 })
