@@ -9,6 +9,8 @@ const program = expectProgram(run)
 
 const CHILD_FINISHED = /^child laoniao: finished$/
 const PARENT_DONE = /^parent: done\b/
+// The parent's last line shows a negative exit code when the child was killed by a signal (terminate(), kill()).
+const KILLED = /^parent: done, child exitCode=-\d+$/
 
 describe(t('lesson'), () => {
   test(t('exits'), () => {
@@ -16,10 +18,19 @@ describe(t('lesson'), () => {
   })
 
   test(t('childRanOnce'), () => {
-    program.count(CHILD_FINISHED, 1, t('childRanOnceHint'))
+    const killed = program.lines(KILLED).length > 0
+    program.count(CHILD_FINISHED, 1, killed ? t('childKilledHint') : t('childRanOnceHint'))
+    // The child printed it: a parent that prints the child's lines itself did the child's work.
+    program.line(CHILD_FINISHED, t('childPrintsItself'), { from: 'child' })
   })
 
   test(t('childFirst'), () => {
     program.before(CHILD_FINISHED, PARENT_DONE, t('childFirstHint'))
+  })
+
+  test(t('joined'), () => {
+    // Read from the trace: the parent's own `await p.join()` returned before its last line. A sleep long
+    // enough for the child puts the lines in the right order without any join.
+    program.joinedChildren(t('joinedHint'), { before: PARENT_DONE })
   })
 })

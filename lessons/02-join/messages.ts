@@ -14,11 +14,25 @@ export const messages = defineMessages({
       "`new mp.Process({ target: work, args: ['laoniao'] })` and `p.start()`. More than one means the code that starts " +
       'it runs again in the child: keep it inside `if (mp.isMain(import.meta))`.',
 
+    childKilledHint:
+      'The child never printed `child laoniao: finished`: the parent shows a negative exitCode, so the child was killed ' +
+      'by a signal. `p.terminate()` (or `p.kill()`) stops the child at once instead of waiting for it. Replace it ' +
+      'with `await p.join()`, which lets the child finish its work and then returns.',
+    childPrintsItself:
+      'The line `child laoniao: finished` must be printed by the child process, in work(); here another process printed it. ' +
+      'Leave the printing to the child and make the parent wait for it.',
+
     childFirst: "the child finished before the parent's last line",
     childFirstHint:
       "The parent printed 'parent: done' before the child finished. `p.start()` returns at once and the child runs " +
       'alongside the parent, so the parent must wait for it: did you `await p.join()` before the last line? ' +
       '(Without `await`, join() only hands back a Promise and the parent carries straight on.)',
+
+    joined: 'the parent waited with its own join() before its last line',
+    joinedHint:
+      'The parent must wait for the child with `await p.join()` before it prints `parent: done`. Waiting with ' +
+      '`mp.sleep()` or a timer only guesses how long the child takes (on a busy machine it takes longer), and a ' +
+      '`p.join()` without `await` does not wait at all; proclab joining the child for you at exit comes too late.',
   },
   'zh-CN': {
     lesson: '第 02 课：用 join 等待子进程',
@@ -32,10 +46,24 @@ export const messages = defineMessages({
       "`new mp.Process({ target: work, args: ['laoniao'] })` 和 `p.start()`。多于一行，说明启动子进程的代码" +
       '在子进程里又执行了一遍：把它放在 `if (mp.isMain(import.meta))` 里面。',
 
+    childKilledHint:
+      '子进程没有打印 `child laoniao: finished`：父进程显示的 exitCode 是负数，说明子进程被信号杀死了。' +
+      '`p.terminate()`（或 `p.kill()`）会立即终止子进程，而不是等待它。把它换成 `await p.join()`：' +
+      'join 会让子进程做完它的工作，然后才返回。',
+    childPrintsItself:
+      '`child laoniao: finished` 这一行必须由子进程在 work() 里打印；这里是别的进程打印的。' +
+      '打印交给子进程去做，父进程只需等待它。',
+
     childFirst: '子进程在父进程打印最后一行之前就结束了',
     childFirstHint:
       "父进程在子进程结束之前就打印了 'parent: done'。`p.start()` 会立即返回，子进程与父进程同时运行，" +
       '所以父进程必须等待它：你是否在最后一行之前写了 `await p.join()`？' +
       '（如果没有 `await`，join() 只会返回一个 Promise，父进程会直接往下执行。）',
+
+    joined: '父进程在打印最后一行之前，自己用 join() 等待了子进程',
+    joinedHint:
+      '父进程必须先用 `await p.join()` 等待子进程，再打印 `parent: done`。用 `mp.sleep()` 或定时器等待，' +
+      '只是在猜子进程要运行多久（机器繁忙时会更久）；不写 `await` 的 `p.join()` 根本不会等待；' +
+      '而 proclab 在退出时替你 join 子进程，已经太晚了。',
   },
 })
