@@ -39,6 +39,11 @@ export const messages = defineMessages({
     notServed:
       "The master does not serve the queues the worker asks for: in the master, register each typeid with the callable " +
       "that returns its queue, `QueueManager.register('getTaskQueue', () => tasks)`, before `getServer()`.",
+    masterLeftEarly:
+      'A worker was still working when the master shut its server down, so its next call failed ("The manager is ' +
+      'gone"). The master may stop serving only once all {workers} workers have sent their last word: keep ' +
+      "collecting reports `while (done < workers)`, counting each worker's `done` report, and only then " +
+      '`await manager.shutdown()`.',
     workerExits: 'A worker with the right authkey should connect, work until the task queue is empty, and exit normally.',
     printConnected: 'Each worker should print `worker pid=…: connected to …` once `await manager.connect()` has succeeded.',
 
@@ -106,6 +111,10 @@ export const messages = defineMessages({
     notServed:
       '主进程没有提供工作进程所请求的队列：请在主进程里，在 `getServer()` 之前，为每个 typeid 注册一个返回' +
       "对应队列的可调用对象：`QueueManager.register('getTaskQueue', () => tasks)`。",
+    masterLeftEarly:
+      '主进程关闭服务器时，有一个工作进程还在工作，所以它的下一次调用失败了（"The manager is gone"）。' +
+      '主进程只能在全部 {workers} 个工作进程都发来最后一句话之后才停止服务：请继续收集报告 ' +
+      '`while (done < workers)`，每收到一个工作进程的 `done` 报告就计数一次，然后才 `await manager.shutdown()`。',
     workerExits: '使用正确 authkey 的工作进程应当连上主进程，一直工作到任务队列为空，然后正常退出。',
     printConnected: '`await manager.connect()` 成功之后，每个工作进程都应当打印 `worker pid=…: connected to …`。',
 
