@@ -50,6 +50,9 @@ describe(t('lesson'), () => {
     const [, measurerPid] = program.line(MEASURER, t('printMeasurer'))
     const [, printerPid, , , measuredBy] = program.line(PRINTER, NO_PRINTER)
     program.distinct([mainPid, measurerPid, printerPid], t('threeProcesses'))
+    // Who really wrote each line, from the trace: a parent that prints a child's line with the child's pid fails here.
+    program.line(MEASURER, t('measurerLineByParent'), { from: 'child' })
+    program.line(PRINTER, t('printerLineByParent'), { from: 'child' })
     program.equal(measuredBy, measurerPid, t('measuredBy'))
   })
 })

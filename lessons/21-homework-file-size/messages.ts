@@ -25,6 +25,14 @@ export const messages = defineMessages({
     threeProcesses:
       'The parent, the measurer and the printer should be three different processes: run measure() and show() each ' +
       'in its own `new mp.Process(…)` instead of calling them from the parent.',
+    measurerLineByParent:
+      'The `measurer pid=…` line was printed by the parent, not by a child: the parent measured the file itself. ' +
+      'Run measure() in its own `new mp.Process({ target: measure, args: [path, reports] })`, so that the child ' +
+      'reads the file and prints that line.',
+    printerLineByParent:
+      'The `printer pid=…` line was printed by the parent, not by the printer: the parent took the report off the ' +
+      'queue and printed it itself. Let show() do that, in its own `new mp.Process({ target: show, args: [reports] })`: ' +
+      '`const report = await reports.get()`, then print it there.',
     measuredBy:
       'The printer should say who measured the file, from the report it received: in measure(), put ' +
       '`{ path, bytes, measuredBy: process.pid }` on the queue, and print `report.measuredBy` in show().',
@@ -50,6 +58,14 @@ export const messages = defineMessages({
     twoChildren: '文件由两个不同的子进程分别测量和打印',
     printMeasurer: '测量进程应当打印 `measurer pid=…: read <n> bytes`：请保留 measure() 里的这一行，并在一个 Process 里运行 measure()。',
     threeProcesses: '父进程、测量进程和打印进程应当是三个不同的进程：请把 measure() 和 show() 各自放在自己的 `new mp.Process(…)` 里运行，而不是由父进程直接调用。',
+    measurerLineByParent:
+      '`measurer pid=…` 这一行是由父进程而不是子进程打印的：父进程自己测量了文件。' +
+      '请在一个单独的 `new mp.Process({ target: measure, args: [path, reports] })` 里运行 measure()，' +
+      '让子进程读取文件并打印这一行。',
+    printerLineByParent:
+      '`printer pid=…` 这一行是由父进程而不是打印进程打印的：父进程自己从队列里取出了报告并把它打印出来。' +
+      '请让 show() 来做这件事，并放在它自己的 `new mp.Process({ target: show, args: [reports] })` 里：' +
+      '`const report = await reports.get()`，然后在那里打印。',
     measuredBy:
       '打印进程应当根据它收到的报告，说明是谁测量了这个文件：请在 measure() 里把 ' +
       '`{ path, bytes, measuredBy: process.pid }` 放进队列，并在 show() 里打印 `report.measuredBy`。',
