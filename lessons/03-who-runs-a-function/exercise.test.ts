@@ -24,6 +24,8 @@ describe(t('lesson'), () => {
   for (const caller of CALLERS) {
     test(t('calledOnce', { caller }), () => {
       program.count(reportOf(caller), 1, caller === 'parent' ? t('calledOnceByParent', { caller }) : t('calledOnceByChild', { caller }))
+      // A child's line comes from a child process: a parent that prints it with p.pid and process.pid only imitates it.
+      if (caller !== 'parent') program.line(reportOf(caller), t('printedByChild', { caller }), { from: 'child' })
     })
   }
 
@@ -41,6 +43,21 @@ describe(t('lesson'), () => {
       const { pid, ppid } = report(caller)
       const found = { caller, ppid, parentPid, pid }
       program.equal(ppid, parentPid, pid === parentPid ? t('wrongPpidFromParent', found) : t('wrongPpid', found))
+    }
+  })
+
+  test(t('joined'), () => {
+    // From the trace: each child had exited before the parent printed its line, which only a join guarantees.
+    // (A join of a child that has already exited leaves no trace, so the join itself is not checked here.)
+    const line = reportOf('parent')
+    const printed = run.trace.find((e) => e.event === 'output' && e.pid === run.pid && String(e.text ?? '').split('\n').some((l) => line.test(l)))
+    program.line(line, t('joinedHint'), { from: 'main' })
+    for (const e of run.trace.filter((e) => e.event === 'spawn' && e.ppid === run.pid)) {
+      const exited = run.trace.find((x) => x.event === 'exit' && x.pid === e.pid)
+      program.that(exited !== undefined && printed !== undefined && exited.t <= printed.t, t('joinedHint'), {
+        expected: t('exitedBefore', { child: String(e.name) }),
+        found: t('stillRunning', { child: String(e.name) }),
+      })
     }
   })
 })
