@@ -14,11 +14,16 @@ const STARTED_LINE = /^parent: started (\S+) pid=(\S+) for (\S+)$/
 
 describe(t('lesson'), () => {
   test(t('exits'), () => {
-    program.exitCode(0, t('exitsHint'))
+    // A crash (in the parent or in a child, whose error leaves the parent's exit code at 0) is the root cause: say it first.
+    const error = /^(\w*Error)\b.*$/m.exec(run.stderr)
+    program.exitCode(0, error === null ? t('exitsHint') : t('childCrashed', { error: error[0] }))
+    program.that(error === null, t('childCrashed', { error: error?.[0] ?? '' }))
   })
 
   test(t('ranTwice'), () => {
     program.count(RUN_LINE, 2, t('ranTwiceHint'))
+    // Each run() line comes from a child: a parent calling p.run() itself, or printing the lines, did the children's job.
+    program.count(RUN_LINE, 2, t('ranInChildren'), { from: 'child' })
   })
 
   test(t('thisPid'), () => {
@@ -46,6 +51,21 @@ describe(t('lesson'), () => {
       const own = runs.find((m) => m[4] === pid)
       program.that(own !== undefined, t('noRunLine', { name, pid }), { expected: t('aRunLine', { pid }), found: t('noSuchLine') })
       program.equal(own![2], person, t('wrongPerson', { name, pid, person }))
+    }
+  })
+
+  test(t('joined'), () => {
+    // From the trace: each child had exited before the parent printed its line, which only a join guarantees.
+    // (A join of a child that has already exited leaves no trace, so the join itself is not checked here.)
+    const line = /^parent: done$/
+    const printed = run.trace.find((e) => e.event === 'output' && e.pid === run.pid && String(e.text ?? '').split('\n').some((l) => line.test(l)))
+    program.line(line, t('joinedHint'), { from: 'main' })
+    for (const e of run.trace.filter((e) => e.event === 'spawn' && e.ppid === run.pid)) {
+      const exited = run.trace.find((x) => x.event === 'exit' && x.pid === e.pid)
+      program.that(exited !== undefined && printed !== undefined && exited.t <= printed.t, t('joinedHint'), {
+        expected: t('exitedBefore', { child: String(e.name) }),
+        found: t('stillRunning', { child: String(e.name) }),
+      })
     }
   })
 })

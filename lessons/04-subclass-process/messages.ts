@@ -7,6 +7,11 @@ export const messages = defineMessages({
 
     exits: 'the program exits normally',
     exitsHint: 'The program should finish without an error.',
+    childCrashed:
+      'A process crashed with `{error}` (its stack is on stderr below); fix that first. A TypeError reading a field ' +
+      'in run() usually means the field was never set: assign it in the constructor (`this.person = person`), after ' +
+      'super(). An error saying MyProcess was not found means the class is not exported: the child re-imports the file ' +
+      'and looks the class up by its exported name.',
 
     ranTwice: 'run() ran once for each of the two objects',
     ranTwiceHint:
@@ -14,6 +19,10 @@ export const messages = defineMessages({
       'run() was never overridden: add `override run(): void { … }` to MyProcess and print that line from it ' +
       '(start() calls run() in the child). More than two means the code that starts the children runs again in ' +
       'each child: keep it inside `if (mp.isMain(import.meta))`.',
+
+    ranInChildren:
+      'Both run() lines must be printed by the children, in the run() that start() calls there; here the parent ' +
+      'printed at least one (by calling p.run() itself, or by printing the line). Call p.start() and let the child run it.',
 
     thisPid: 'inside run(), this.pid is the pid of the process running it',
     printRunLine: 'run() should print `run() in <name>: person=… this.pid=… process.pid=…`: override run() in MyProcess.',
@@ -38,12 +47,21 @@ export const messages = defineMessages({
       "{name} (pid {pid}) was created with new MyProcess('{person}'), so its run() should print person={person}. " +
       'Store the constructor argument in a field (`this.person = person`) and print this.person in run(): the field ' +
       'is copied into the child when it starts.',
+    joined: "both children had ended before 'parent: done' (join waits for that)",
+    exitedBefore: '{child} has exited before that line',
+    stillRunning: '{child} was still running',
+    joinedHint:
+      "The parent should `await p.join()` for each child before it prints 'parent: done'; proclab joining them for you at exit comes too late.",
   },
   'zh-CN': {
     lesson: '第 04 课：继承 Process',
 
     exits: '程序正常退出',
     exitsHint: '程序应当运行结束，并且没有出错。',
+    childCrashed:
+      '有进程崩溃了，错误是 `{error}`（调用栈见下方 stderr），请先解决它。如果是在 run() 里读取字段时出现 TypeError，' +
+      '通常是这个字段从未被赋值：在构造函数里、super() 之后给它赋值（`this.person = person`）。' +
+      '如果错误说找不到 MyProcess，说明这个类没有导出：子进程会重新导入这个文件，并按导出的名字查找这个类。',
 
     ranTwice: '两个对象各自运行了一次 run()',
     ranTwiceHint:
@@ -51,6 +69,10 @@ export const messages = defineMessages({
       '说明没有重写 run()：请给 MyProcess 加上 `override run(): void { … }`，并在其中打印这一行' +
       '（start() 会在子进程里调用 run()）。多于两行，说明启动子进程的代码在每个子进程里又执行了一遍：' +
       '把它放在 `if (mp.isMain(import.meta))` 里面。',
+
+    ranInChildren:
+      '两行 run() 输出都必须由子进程打印，也就是 start() 在子进程里调用的 run()；这里至少有一行是父进程打印的' +
+      '（父进程自己调用了 p.run()，或者直接打印了这一行）。请调用 p.start()，让子进程去运行它。',
 
     thisPid: '在 run() 里，this.pid 就是正在运行它的进程的 pid',
     printRunLine: 'run() 应当打印 `run() in <name>: person=… this.pid=… process.pid=…`：请在 MyProcess 里重写 run()。',
@@ -75,5 +97,10 @@ export const messages = defineMessages({
       "{name}（pid {pid}）是用 new MyProcess('{person}') 创建的，所以它的 run() 应当打印 person={person}。" +
       '请把构造函数的参数存进一个字段（`this.person = person`），并在 run() 里打印 this.person：' +
       '子进程启动时，这个字段会被复制到子进程里。',
+    joined: "在打印 'parent: done' 之前，两个子进程都已结束（join 会等到这一刻）",
+    exitedBefore: '在打印那一行之前，{child} 已经退出',
+    stillRunning: '{child} 还在运行',
+    joinedHint:
+      "父进程应当在打印 'parent: done' 之前，对每个子进程都 `await p.join()`；proclab 在退出时替你 join，已经太晚了。",
   },
 })
