@@ -167,11 +167,17 @@ export class Process implements ProcessInfo {
     if (state.isCurrent) throw new StateError(`Process.join() cannot wait for ${this.name} from inside itself: it would wait forever.`)
     const popen = state.popen
     if (!popen) throw new StateError(`Process.join() cannot wait for ${this.name}: it was never started. Call start() first.`)
-    if (popen.exitCode !== null) return
+    const traced = { kind: 'join', target: popen.pid, ...(auto ? { auto: true } : {}) }
+    // A join of a child that has already exited returns at once, and is traced all the same: a check of
+    // "the program joined each child" must not depend on whether the child was quicker than the join.
+    if (popen.exitCode !== null) {
+      if (!auto) await traceWait(`join ${this.name}`, traced, Promise.resolve())
+      return
+    }
     // Waiting must keep this process alive, or Node would exit mid-join.
     popen.keepsParentAlive(true)
     try {
-      await traceWait(`join ${this.name}`, { kind: 'join', target: popen.pid, ...(auto ? { auto: true } : {}) }, settledWithin(popen.exited, ms))
+      await traceWait(`join ${this.name}`, traced, settledWithin(popen.exited, ms))
     } finally {
       popen.keepsParentAlive(false)
     }

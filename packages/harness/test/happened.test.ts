@@ -41,6 +41,11 @@ describe('joins', () => {
     expect(failureOf(() => checks.joinedChildren('Join the child.', { before: /^parent done$/ }))).toBeNull()
   })
 
+  test('a join of a child that has already exited counts too', async () => {
+    const checks = await run('join-late')
+    expect(failureOf(() => checks.joinedChildren('Join the child.', { before: /^parent done$/ }))).toBeNull()
+  })
+
   test('a parent that sleeps instead fails, even though the child printed first', async () => {
     const checks = await run('sleep')
     checks.before(/^child pid=/, /^parent done$/, 'the output looks right')
