@@ -20,6 +20,8 @@ describe(t('lesson'), () => {
   test(t('twoChildren'), () => {
     const who = program.lines(CHILD).map((m) => m[1])
     program.equal([...who].sort(), ['child-1', 'child-2'], t('twoChildrenHint'))
+    // The children printed them: a parent that calls change() itself, or prints their lines, did their work.
+    program.count(CHILD, 2, t('childrenPrint'), { from: 'child' })
   })
 
   test(t('ownProcess'), () => {

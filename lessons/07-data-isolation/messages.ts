@@ -27,7 +27,12 @@ export const messages = defineMessages({
       'If it saw the other child too, both changes happened in one process: run each call of change() in its own Process.',
 
     parentOriginal: 'the parent still sees the original data after the joins',
-    afterLast: "The parent's `after:` line should come after both children's lines: `await` the join of every child before printing it.",
+    childrenPrint:
+      'Both `child-N … sees …` lines must be printed by the children, in the change() each one runs; here the parent ' +
+      'printed at least one. Give change to a Process as its `target` instead of calling it in the parent.',
+    afterLast:
+      "The parent's `after:` line should come after both children's lines: `await` the join of every child before printing it. " +
+      'child-2 takes longer than child-1, so joining only the first one is not enough.',
     parentUnchanged:
       "The children changed their own copies, so the parent's names should still be [] and its age 22. If they changed, the parent called change() itself: leave that to the children.",
   },
@@ -56,7 +61,12 @@ export const messages = defineMessages({
       '如果它也看到了另一个子进程的修改，说明两次修改发生在同一个进程里：请让每次 change() 调用都运行在各自的 Process 里。',
 
     parentOriginal: 'join 之后，父进程看到的仍是原来的数据',
-    afterLast: '父进程的 `after:` 行应当出现在两个子进程的行之后：打印它之前，请 `await` 每个子进程的 join。',
+    childrenPrint:
+      '两行 `child-N … sees …` 都必须由子进程在各自运行的 change() 里打印；这里至少有一行是父进程打印的。' +
+      '请把 change 作为 Process 的 `target` 传入，而不是在父进程里调用它。',
+    afterLast:
+      '父进程的 `after:` 行应当出现在两个子进程的行之后：打印它之前，请 `await` 每个子进程的 join。' +
+      'child-2 比 child-1 耗时更长，所以只 join 第一个子进程是不够的。',
     parentUnchanged:
       '子进程修改的是它们自己的副本，所以父进程的 names 应当仍是 []，age 仍是 22。如果它们变了，说明父进程自己调用了 change()：请把这件事留给子进程。',
   },

@@ -7,7 +7,9 @@ const names: string[] = []
 let age = 22
 
 // Runs in a child: it changes that child's copy, which nobody else can see.
-export function change(who: string, years: number): void {
+// Each year takes a moment to live through (30 ms), so child-2 (10 years) ends well after child-1 (1 year).
+export async function change(who: string, years: number): Promise<void> {
+  await mp.sleep(years * 30)
   names.push(who)
   age += years
   console.log(`${who} pid=${process.pid} sees names=${JSON.stringify(names)} age=${age}`)

@@ -6,7 +6,9 @@ import * as mp from '@proclab/core'
 const names: string[] = []
 let age = 22
 
-export function change(who: string, years: number): void {
+// Each year takes a moment to live through (30 ms), so child-2 (10 years) ends well after child-1 (1 year).
+export async function change(who: string, years: number): Promise<void> {
+  await mp.sleep(years * 30)
   // TODO: add `who` to `names` and `years` to `age`, before the line below prints them.
   console.log(`${who} pid=${process.pid} sees names=${JSON.stringify(names)} age=${age}`)
 }
