@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
-import { dirname, extname, join, relative, resolve } from 'node:path'
+import { dirname, extname, join, resolve } from 'node:path'
+import { cacheFileFor } from './cache-location.ts'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 /**
@@ -82,7 +82,14 @@ function compile(path: string, visited: Set<string>): CompiledModule {
     // A current copy: what it exports and imports is in its last line, so neither esbuild nor the lexer loads.
     Object.assign(module, JSON.parse(footer.slice(stamp.length + 1)) as Pick<CompiledModule, 'exports' | 'dependencies'>)
   } else {
-    writeAtomically(module.file, transpileWithImports(path, source, module))
+    const output = transpileWithImports(path, source, module)
+    try {
+      writeAtomically(module.file, output)
+    } catch (error) {
+      // Nowhere to write: the child imports the TypeScript itself (Node's type stripping, where it has it).
+      warnNoCache(module.file, error)
+      module.file = path
+    }
   }
   for (const dependency of module.dependencies) compile(dependency, visited)
   return module
@@ -154,18 +161,6 @@ function resolveLocal(specifier: string, fromDir: string): string | undefined {
   return candidates.find(isFile)
 }
 
-/**
- * Where the transpiled copy of `path` goes: under the `node_modules` nearest to it, in `.cache/proclab/`.
- * Node looks packages up from the copy through exactly the `node_modules` folders it would from the
- * original, so the copy's bare imports (`@proclab/core`, any dependency) resolve to the same files.
- */
-function cacheFileFor(path: string): string {
-  for (let dir = dirname(path); ; dir = dirname(dir)) {
-    if (isDirectory(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'proclab', relative(dir, path) + '.mjs')
-    if (dirname(dir) === dir) return join(tmpdir(), `proclab-cache-${process.getuid?.() ?? 'user'}`, path + '.mjs')
-  }
-}
-
 /** The file a module URL stands for: the original TypeScript file of a cached copy (see cacheFileFor), else the URL's own file. */
 export function sourceOf(url: string): string {
   const path = url.startsWith('file:') ? fileURLToPath(url) : url
@@ -192,6 +187,20 @@ function writeAtomically(file: string, text: string): void {
   renameSync(temporary, file)
 }
 
+let warnedNoCache = false
+// Said once per process: every later start would say the same.
+function warnNoCache(file: string, error: unknown): void {
+  if (warnedNoCache) return
+  warnedNoCache = true
+  process.emitWarning(
+    `proclab cannot write the JavaScript copies of your TypeScript modules that children import, neither under the ` +
+      `nearest node_modules/.cache/proclab nor at ${file} (${(error as Error).message}). Children will import the ` +
+      `TypeScript files themselves, which needs a Node with type stripping (22.18 or later). Make the project's ` +
+      `node_modules or the OS temp folder (TMPDIR) writable.`,
+    { type: 'ProclabWarning', code: 'MP_NO_TRANSPILE_CACHE' },
+  )
+}
+
 function readIfExists(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8')
@@ -202,8 +211,4 @@ function readIfExists(file: string): string | undefined {
 
 function isFile(path: string): boolean {
   return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false
-}
-
-function isDirectory(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory()
 }
