@@ -1,6 +1,6 @@
 // Mistake: writes target: whoRunsMe('child 1'), calling the function in the parent instead of passing it
 // Fails: whoRunsMe was called once for child 1
-// Says: pass whoRunsMe as `target`
+// Says: Pass whoRunsMe as `target`
 import * as mp from '@proclab/core'
 
 export function whoRunsMe(caller: string): void {
