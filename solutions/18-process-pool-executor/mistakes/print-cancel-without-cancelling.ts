@@ -1,6 +1,6 @@
 // Mistake: prints the cancel line with the expected values instead of calling cancel()
 // Fails: the last future was cancelled while it was still queued, so it never ran
-// Says: ran although it was cancelled
+// Says: ran although the program printed that it was cancelled
 import * as mp from '@proclab/core'
 import { ProcessPoolExecutor } from '@proclab/core/futures'
 
