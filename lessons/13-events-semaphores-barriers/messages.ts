@@ -36,12 +36,20 @@ export const messages = defineMessages({
       '`new mp.Semaphore(GATE_SIZE)`, and put the whole visit (inside, sleep, leaving) in `gate.runExclusive(…)`.',
     insideAtMost: 'at most {size} inside at once',
     insideFound: '{most} inside at once (entered so far: {entered})',
+    releasedEarly:
+      'A worker printed its gate lines while it no longer held the gate: it released the semaphore before its visit, ' +
+      'so the gate kept nobody out while it worked. The whole visit (inside, sleep, leaving) goes inside ' +
+      '`await gate.runExclusive(async () => { … })`, or between `await gate.acquire()` and a `gate.release()` in finally.',
 
     afterSignal: 'no worker entered the gate before the start signal was set (from the trace)',
     neverSet: 'The parent never set the start signal: keep `await go.set()` in the guarded block.',
     early:
       '{workers} entered the gate before the parent set the start signal. ' +
       'Each worker must wait for it before the gate: `await go.wait()`.',
+    earlyNoAwait:
+      '{workers} entered the gate before the parent set the start signal, although they called go.wait(): wait() ' +
+      'returns a Promise, and a call that is not awaited lets the worker go straight on. The worker must stop there ' +
+      'until the signal is set.',
     afterSet: 'every acquire of the gate after `set`',
     beforeSet: '{worker} {ms} ms before set',
 
@@ -88,10 +96,17 @@ export const messages = defineMessages({
       '`new mp.Semaphore(GATE_SIZE)`，并把整个访问过程（inside、sleep、leaving）放进 `gate.runExclusive(…)` 里。',
     insideAtMost: '同时最多 {size} 个在里面',
     insideFound: '同时有 {most} 个在里面（到那时为止进入的：{entered}）',
+    releasedEarly:
+      '有工作进程在已经不再持有闸门时打印了闸门里的那几行：它在工作之前就释放了信号量，所以它工作时闸门谁也没拦住。' +
+      '整个过程（进入、sleep、离开）都要放在 `await gate.runExclusive(async () => { … })` 里，' +
+      '或者放在 `await gate.acquire()` 与 finally 里的 `gate.release()` 之间。',
 
     afterSignal: '在开始信号发出之前，没有工作进程进入闸门（根据追踪记录）',
     neverSet: '父进程从未发出开始信号：请在受保护的代码块里保留 `await go.set()`。',
     early: '{workers} 在父进程发出开始信号之前就进入了闸门。每个工作进程都必须在闸门之前等待这个信号：`await go.wait()`。',
+    earlyNoAwait:
+      '{workers} 在父进程发出开始信号之前就进入了闸门，尽管它们调用了 go.wait()：wait() 返回的是 Promise，' +
+      '没有 await 的调用会让工作进程直接往下走。工作进程必须在那里停住，直到信号发出。',
     afterSet: '每次获取闸门都发生在 `set` 之后',
     beforeSet: '{worker} 比 set 早 {ms} 毫秒',
 
