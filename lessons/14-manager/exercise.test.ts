@@ -41,6 +41,17 @@ function printed(pattern: RegExp, what: string): unknown {
 
 const sorted = (values: string[]) => [...values].sort()
 
+/**
+ * The children (by name) that never called `method` on the manager's object of `typeid`, from the trace's `call`
+ * events: each is traced in the process that made the call, so an entry the parent wrote for a child is not the child's.
+ */
+function childrenWithoutCall(typeid: RegExp, method: string): string[] {
+  const callers = new Set(
+    run.trace.filter((e) => e.event === 'call' && typeid.test(String(e.typeid)) && e.method === method).map((e) => e.name),
+  )
+  return CHILDREN.filter((name) => !callers.has(name))
+}
+
 describe(t('lesson'), () => {
   test(t('exits'), () => {
     program.exitCode(0, t('exitsHint'))
@@ -53,6 +64,8 @@ describe(t('lesson'), () => {
   })
 
   test(t('dictEntries'), () => {
+    // What the parent prints is final only once it has joined both children (from the trace, not the print order).
+    program.joinedChildren(t('joinFirst'), { before: DICT })
     const pids = printedPids()
     const dict = printed(DICT, '`dict: …`') as Record<string, unknown> | null
     const keys = dict && typeof dict === 'object' ? Object.keys(dict) : []
@@ -71,6 +84,11 @@ describe(t('lesson'), () => {
                 ? t('wrongPid', { keys: wrong.map((k) => `'${k}'`).join(t('and')) })
                 : t('threeEntries')
     program.equal(dict, pids, hint)
+    const silent = childrenWithoutCall(/^dict$/i, 'set')
+    program.that(silent.length === 0, t('childDidNotSet', { names: silent.join(t('and')) }), {
+      expected: t('callsFrom', { call: 'pids.set(name, process.pid)', names: CHILDREN.join(t('and')) }),
+      found: t('noCallFrom', { names: silent.join(t('and')) }),
+    })
   })
 
   test(t('listNames'), () => {
@@ -88,6 +106,11 @@ describe(t('lesson'), () => {
             : t('eachNameOnce'),
     )
     program.equal(names.at(-1), MAIN, t('parentLast'))
+    const silent = childrenWithoutCall(/^list$/i, 'push')
+    program.that(silent.length === 0, t('childDidNotPush', { names: silent.join(t('and')) }), {
+      expected: t('callsFrom', { call: 'visitors.push(name)', names: CHILDREN.join(t('and')) }),
+      found: t('noCallFrom', { names: silent.join(t('and')) }),
+    })
   })
 
   test(t('namespace'), () => {
@@ -95,5 +118,10 @@ describe(t('lesson'), () => {
     const expected = Object.fromEntries([['greeting', GREETING], ...CHILDREN.map((name) => [name, `${name} read: ${GREETING}`])])
     const answered = namespace && typeof namespace === 'object' ? CHILDREN.filter((name) => name in namespace) : []
     program.equal(namespace, expected, answered.length === 0 ? t('noAnswer') : t('answerWithGreeting'))
+    const silent = childrenWithoutCall(/^namespace$/i, 'set')
+    program.that(silent.length === 0, t('childDidNotAnswer', { names: silent.join(t('and')) }), {
+      expected: t('callsFrom', { call: 'board.set(name, …)', names: CHILDREN.join(t('and')) }),
+      found: t('noCallFrom', { names: silent.join(t('and')) }),
+    })
   })
 })

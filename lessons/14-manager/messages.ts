@@ -8,6 +8,23 @@ export const messages = defineMessages({
     // Joins names of processes.
     and: ' and ',
 
+    childDidNotSet:
+      "The dict holds an entry for {names}, but that child never called set on the dict (the trace records every call " +
+      'in the process that makes it): another process, most likely the parent, wrote it. Each child writes its own ' +
+      'entry in visit(): `await pids.set(name, process.pid)`.',
+    childDidNotPush:
+      "The list holds {names}, but that child never pushed onto it: another process did. Each child adds its own name " +
+      'in visit(): `await visitors.push(name)`.',
+    childDidNotAnswer:
+      "The namespace holds an answer for {names}, but that child never set anything on it: another process wrote the " +
+      "answer. Each child reads the greeting and writes its own answer in visit(): `await board.set(name, …)`.",
+    joinFirst:
+      'The parent printed the dict before it had joined both children, so their entries may not be there yet. ' +
+      'Join each child (`for (const child of children) await child.join()`) before printing the dict, the list and ' +
+      'the namespace.',
+    callsFrom: 'a call of {call} from {names}',
+    noCallFrom: 'none from {names}',
+
     exits: 'the program exits normally',
     exitsHint: 'The program should finish without an error.',
 
@@ -64,6 +81,21 @@ export const messages = defineMessages({
     lesson: '第 14 课：通过 Manager 共享字典、列表和命名空间',
     keepPrinting: '父进程仍应在 join 之后打印 {what}：请在程序末尾保留这一行。',
     and: ' 和 ',
+
+    childDidNotSet:
+      'dict 里有 {names} 的条目，但这个子进程从来没有在 dict 上调用过 set（trace 会在发起调用的进程里记录每一次调用）：' +
+      '这个条目是别的进程写的，很可能是父进程。每个子进程都要在 visit() 里写入自己的条目：`await pids.set(name, process.pid)`。',
+    childDidNotPush:
+      'list 里有 {names}，但这个子进程从来没有往里 push 过：是别的进程做的。每个子进程都要在 visit() 里加入自己的名字：' +
+      '`await visitors.push(name)`。',
+    childDidNotAnswer:
+      'namespace 里有 {names} 的回答，但这个子进程从来没有在它上面 set 过任何东西：回答是别的进程写的。' +
+      '每个子进程都要在 visit() 里读取问候语并写下自己的回答：`await board.set(name, …)`。',
+    joinFirst:
+      '父进程在 join 两个子进程之前就打印了 dict，所以它们的条目可能还没写进去。' +
+      '请先 join 每个子进程（`for (const child of children) await child.join()`），再打印 dict、list 和 namespace。',
+    callsFrom: '来自 {names} 的 {call} 调用',
+    noCallFrom: '来自 {names} 的一个都没有',
 
     exits: '程序正常退出',
     exitsHint: '程序应当运行结束，并且没有出错。',
