@@ -3,9 +3,10 @@
  * (two "machines" on this one), beside the local mp.Pool(2). Ray's and Dask's pools are compared only
  * where Python has them installed; otherwise the section says so.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { ClusterPool, RedisServerMissingError, startPrivateRedis } from '@proclab/cluster'
+import { runPython } from './python.ts'
 import { burn, tiny } from './targets/pool-tasks.ts'
 
 export interface ClusterFigures {
@@ -73,7 +74,13 @@ export async function clusterBenchmark(): Promise<ClusterFigures | string> {
   }
 }
 
-/** Which of Ray and Dask Python can import here (they are compared only then). */
-export function pythonClusterEngines(): string[] {
-  return ['ray', 'dask.distributed'].filter((module) => spawnSync('python3', ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0)
+/** Ray's Pool and Dask's executor on the same workload, by name; and why any is missing. */
+export interface PythonClusterFigures {
+  engines: Record<string, ClusterFigures>
+  skipped: Record<string, string>
+}
+
+/** Ray's and Dask's figures (bench/python/cluster.py), or `undefined` where python3 is missing. */
+export function pythonClusterBenchmark(): PythonClusterFigures | undefined {
+  return runPython<PythonClusterFigures>('cluster.py', [TASKS, MAP_TASKS, CPU_TASKS, CPU_ROUNDS, LATENCY_CALLS].map(String))
 }

@@ -6,7 +6,7 @@ import { cpus, totalmem } from 'node:os'
 import { parseArgs } from 'node:util'
 import * as mp from '@proclab/core'
 import { printTable } from './stats.ts'
-import { clusterBenchmark, pythonClusterEngines } from './cluster.ts'
+import { clusterBenchmark, pythonClusterBenchmark, type ClusterFigures } from './cluster.ts'
 import { messagingBenchmark, type MessagingFigures } from './messaging.ts'
 import { proclabPools, pythonPools, workerpoolRate, type PoolFigures } from './pools.ts'
 import { startupBenchmark, startupRow } from './startup.ts'
@@ -60,18 +60,21 @@ if (mp.isMain(import.meta)) {
   const cluster = await clusterBenchmark()
   if (typeof cluster === 'string') console.log(cluster)
   else {
+    const python = pythonClusterBenchmark()
+    const engines = Object.entries(python?.engines ?? {})
+    const rows: [string, (f: ClusterFigures) => number, number | undefined, (n: number) => string][] = [
+      ['applyAsync, tiny tasks/s', (f) => f.applyAsync, pools.applyAsync, thousands],
+      ['map chunksize 1, tasks/s', (f) => f.mapChunk1, pools.mapChunk1, thousands],
+      ['map default chunksize, tasks/s', (f) => f.mapDefault, pools.mapDefault, thousands],
+      ['CPU-bound speedup (8 tasks, 2 workers)', (f) => f.cpuSpeedup, pools.cpuSpeedup, (n) => `${n.toFixed(2)}×`],
+      ['one apply round trip, ms (median)', (f) => f.applyLatencyMs, undefined, (n) => n.toFixed(2)],
+    ]
     printTable([
-      ['', 'ClusterPool', 'mp.Pool(2)', 'cluster ÷ local'],
-      ...([
-        ['applyAsync, tiny tasks/s', cluster.applyAsync, pools.applyAsync, thousands],
-        ['map chunksize 1, tasks/s', cluster.mapChunk1, pools.mapChunk1, thousands],
-        ['map default chunksize, tasks/s', cluster.mapDefault, pools.mapDefault, thousands],
-        ['CPU-bound speedup (8 tasks, 2 workers)', cluster.cpuSpeedup, pools.cpuSpeedup, (n: number) => `${n.toFixed(2)}×`],
-      ] as const).map(([label, ours, local, show]) => [label, show(ours), show(local), (ours / local).toFixed(2)]),
-      ['one apply round trip, ms (median)', cluster.applyLatencyMs.toFixed(2), '', ''],
+      ['', 'ClusterPool', 'mp.Pool(2)', ...engines.map(([name]) => name)],
+      ...rows.map(([label, pick, local, show]) => [label, show(pick(cluster)), local === undefined ? '' : show(local), ...engines.map(([, figures]) => show(pick(figures)))]),
     ])
-    const engines = pythonClusterEngines()
-    console.log(engines.length === 0 ? "Ray and Dask: not installed for python3 (pip install 'ray' 'dask[distributed]'), skipped." : `Ray and Dask: ${engines.join(', ')} importable, but their side of this table is not written yet.`)
+    for (const [name, reason] of Object.entries(python?.skipped ?? {})) console.log(`${name}: skipped (${reason}; pip install 'ray' 'dask[distributed]' to compare)`)
+    if (!python) console.log('Ray and Dask: skipped (python3 not found)')
   }
 
   console.log('\nShared memory, locks and managers (one process unless said; Array: set+get pairs of element 0..1023)\n')
