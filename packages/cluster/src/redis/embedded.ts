@@ -4,6 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { RedisServerMissingError } from '../errors.ts'
+import { REDIS_ENV } from '../wire.ts'
 
 /** How long a private redis-server may take to say it is ready. */
 const START_TIMEOUT_MS = 10_000
@@ -59,6 +60,20 @@ export async function startPrivateRedis({ password }: { password?: string } = {}
     rmSync(dir, { recursive: true, force: true })
     throw error
   }
+}
+
+/**
+ * Why this machine cannot give a program that needs Redis one: `undefined` when `PROCLAB_REDIS` names a
+ * server or `redis-server` is on PATH, else the {@link RedisServerMissingError} that
+ * {@link startPrivateRedis} would throw, which says how to install it or connect to a running one. A
+ * lesson's test asks it first, to report the lesson as skipped rather than failed.
+ * @example
+ * const missing = redisServerMissing()
+ * if (missing) console.log(missing.message)
+ */
+export function redisServerMissing(): RedisServerMissingError | undefined {
+  if (process.env[REDIS_ENV]) return undefined
+  return findOnPath('redis-server') ? undefined : missing()
 }
 
 function missing(): RedisServerMissingError {
