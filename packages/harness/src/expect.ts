@@ -125,16 +125,24 @@ export class ProgramExpectations {
    * The main process (or `parent`, a pid) joined each child it started — its own `await p.join()`, not
    * the join proclab makes at exit — and, with `before`, did so before its line matching `before`. Read
    * from the trace, so waiting by sleeping, or joining only some children, fails however the output looks.
+   * With `children` (names), only those children must have been started and joined: a daemon the
+   * program rightly leaves to be terminated at exit is not waited for.
    * @example program.joinedChildren(t('joinHint'), { before: /^parent done/ })
+   * @example program.joinedChildren(t('joinWorkerHint'), { before: /^parent done/, children: ['worker'] })
    */
-  joinedChildren(hint: string, options: { before?: RegExp; parent?: number } = {}): void {
+  joinedChildren(hint: string, options: { before?: RegExp; parent?: number; children?: readonly string[] } = {}): void {
     const t = harnessWords()
     const parentPid = options.parent ?? this.run.pid
     const parent = this.#describeAuthor({ pid: parentPid, name: this.run.trace.find((e) => e.pid === parentPid)?.name ?? '?' })
     const lineAt = options.before ? this.#matching(options.before).find(({ author }) => author?.pid === parentPid) : undefined
     if (options.before) this.line(options.before, hint, { from: parentPid })
     const lineTime = lineAt ? this.#writtenAt(lineAt.index) : Infinity
-    for (const child of startedChildren(this.run.trace, parentPid)) {
+    const started = startedChildren(this.run.trace, parentPid)
+    for (const name of options.children ?? []) {
+      const expected = t('joinedBeforeEnd', { parent, child: name })
+      this.that(started.some((child) => child.name === name), hint, { expected, found: t('neverStarted', { child: name }) })
+    }
+    for (const child of started.filter((c) => options.children?.includes(c.name) ?? true)) {
       const seen = joinOf(this.run.trace, parentPid, child.name)
       const expected = options.before
         ? t('joinedBefore', { parent, child: child.name, line: String(options.before) })

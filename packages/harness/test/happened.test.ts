@@ -61,6 +61,15 @@ describe('joins', () => {
       /Expected: MainProcess \(pid \d+\) joins Process-1 \(await join\(\)\)\nFound: +no join of Process-1 by the program: proclab joined it itself when the main code was done$/,
     )
   })
+
+  test('with `children`, only the named children must be joined: a daemon left to end at exit is not', async () => {
+    const checks = await run('daemon-left')
+    expect(failureOf(() => checks.joinedChildren('Join the worker.', { before: /^parent done$/, children: ['worker'] }))).toBeNull()
+    expect(failureOf(() => checks.joinedChildren('Join both.', { before: /^parent done$/ }))).toMatch(/Found: +no join of heartbeat by the program/)
+    expect(failureOf(() => checks.joinedChildren('Start the reader.', { children: ['worker', 'reader'] }))).toMatch(
+      /^Start the reader\.\n\nExpected: MainProcess \(pid \d+\) joins reader \(await join\(\)\)\nFound: +reader was never started$/,
+    )
+  })
 })
 
 describe('overlap', () => {
