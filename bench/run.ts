@@ -19,20 +19,26 @@ if (mp.isMain(import.meta)) {
   console.log(`Medians and 90th percentiles of ${runs} runs, in ms.\n`)
 
   console.log('Start-up of one child (start → first message on a Unix socket; start → exited and joined)\n')
-  const { rows, rssMiB } = await startupBenchmark(runs)
+  const { rows, rss } = await startupBenchmark(runs)
   printTable([['', 'first msg', 'p90', 'start+join', 'p90'], ...rows.map(startupRow)])
-  if (rssMiB !== undefined) console.log(`\nIdle RSS of a proclab child: ${rssMiB.toFixed(1)} MiB`)
+  if (rss.proclab !== undefined && rss.bareNode !== undefined) {
+    const over = rss.proclab - rss.bareNode
+    console.log(`\nIdle RSS: proclab child ${rss.proclab.toFixed(1)} MiB, bare Node child ${rss.bareNode.toFixed(1)} MiB (+${over.toFixed(1)} MiB; goal ≤ +8)`)
+  }
 
   console.log('\nQueues and pipes (children produce, the parent consumes; start-up not counted)\n')
-  const { proclab, python } = await messagingBenchmark(1)
+  const { proclab, python, netRoundTripMicros } = await messagingBenchmark(1)
   sideBySide<MessagingFigures>(proclab, python, [
     ['Queue 1→1, small messages/s', (f) => f.queue1to1, 'higher', thousands],
     ['Queue 1→1, consumer in a child, messages/s', (f) => f.queueToChild, 'higher', thousands],
     ['Queue(maxsize 3) 1→1, messages/s', (f) => f.queueBounded, 'higher', thousands],
     ['Queue 2→1, messages/s', (f) => f.queue2to1, 'higher', thousands],
+    ['Queue 4→2, consumers in children, messages/s', (f) => f.queue4to2, 'higher', thousands],
     ['Pipe round trip, µs', (f) => f.pipeRoundTripMicros, 'lower', (n) => n.toFixed(1)],
     ['Pipe 1 MiB payloads, MiB/s', (f) => f.pipeMiBps, 'higher', (n) => n.toFixed(0)],
   ])
+  const floor = proclab.pipeRoundTripMicros / netRoundTripMicros
+  console.log(`Bare Node Unix-socket round trip (the floor): ${netRoundTripMicros.toFixed(1)} µs; pipe ÷ floor ${floor.toFixed(2)} (goal ≤ 1.2)`)
 
   console.log('\nPools, 2 workers (tasks/s; CPU: speedup of 8 equal tasks over running them one after another)\n')
   const pools = await proclabPools()

@@ -92,24 +92,41 @@ function coldProclab(runs: number): StartupFigures {
   return figures
 }
 
-/** Resident memory of an idle proclab child, in MiB (Linux /proc). */
-async function idleRss(messages: FirstMessages): Promise<number | undefined> {
-  const arrived = messages.next()
-  const p = new mp.Process({ target: pingAndIdle, args: [messages.path] })
-  p.start()
-  const socket = await arrived
-  await mp.sleep(200) // let start-up garbage settle
-  let rss: number | undefined
+/** Resident memory of a child, in MiB (Linux /proc), once start-up garbage has settled. */
+async function residentMiB(pid: number | undefined): Promise<number | undefined> {
+  await mp.sleep(200)
   try {
-    rss = Number(readFileSync(`/proc/${p.pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) / 1024
-  } catch {}
-  socket.end()
-  await p.join()
-  return rss
+    return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)![1]) / 1024
+  } catch {
+    return undefined // not Linux
+  }
 }
 
-/** Runs every variant `runs` times and returns their rows, plus the idle RSS of a proclab child. */
-export async function startupBenchmark(runs: number): Promise<{ rows: StartupFigures[]; rssMiB: number | undefined }> {
+/** Idle resident memory of a proclab child, and of a bare Node child (the floor), in MiB. */
+export interface IdleRss {
+  proclab: number | undefined
+  bareNode: number | undefined
+}
+
+async function idleRss(messages: FirstMessages): Promise<IdleRss> {
+  let arrived = messages.next()
+  const p = new mp.Process({ target: pingAndIdle, args: [messages.path] })
+  p.start()
+  let socket = await arrived
+  const proclab = await residentMiB(p.pid)
+  socket.end()
+  await p.join()
+  arrived = messages.next()
+  const bare = fork(here('./targets/idle.mjs'), [messages.path], { execArgv: [] })
+  socket = await arrived
+  const bareNode = await residentMiB(bare.pid)
+  socket.end()
+  await once(bare, 'exit')
+  return { proclab, bareNode }
+}
+
+/** Runs every variant `runs` times and returns their rows, plus the idle RSS of a proclab child and of a bare one. */
+export async function startupBenchmark(runs: number): Promise<{ rows: StartupFigures[]; rss: IdleRss }> {
   const messages = new FirstMessages()
   await messages.listen()
   const tsx = ['--import', 'tsx']
@@ -119,14 +136,14 @@ export async function startupBenchmark(runs: number): Promise<{ rows: StartupFig
     await measure('child_process.fork, .mjs child', runs, messages, () => forked(fork(here('./targets/ping.mjs'), [messages.path], { execArgv: [] }))),
     await measure('child_process.fork, .ts child via tsx', runs, messages, () => forked(fork(here('./targets/ping-fork.ts'), [messages.path], { execArgv: tsx }))),
   ]
-  const rssMiB = await idleRss(messages)
+  const rss = await idleRss(messages)
   messages.close()
   const python = runPython<{ version: string; spawn: { first: number[]; join: number[] }; fork: { first: number[]; join: number[] } }>('startup.py', [String(runs)])
   if (python) {
     rows.push({ label: `Python ${python.version} multiprocessing, spawn`, ...python.spawn })
     rows.push({ label: `Python ${python.version} multiprocessing, fork`, ...python.fork })
   }
-  return { rows, rssMiB }
+  return { rows, rss }
 }
 
 /** One table row: medians and 90th percentiles in ms. */

@@ -1,14 +1,43 @@
-"""Python's side of bench/messaging.ts: the same five measurements with multiprocessing. Prints JSON."""
+"""Python's side of bench/messaging.ts: the same measurements with multiprocessing. Prints JSON."""
 import json
 import multiprocessing as mp
 import sys
 import time
 
 
-def produce(q, count):
+def produce(q, count, ending=True):
     for i in range(count):
         q.put(i)
-    q.put(None)
+    if ending:
+        q.put(None)
+
+
+def consume_until_none(q, spans):
+    items, first, last = 0, 0.0, 0.0
+    while q.get() is not None:
+        last = time.time() * 1000
+        if items == 0:
+            first = last
+        items += 1
+    spans.put({"items": items, "first": first, "last": last})
+
+
+def queue_many_to_many_rate(producers, consumers, count):
+    q, spans = mp.Queue(), mp.Queue()
+    consuming = [mp.Process(target=consume_until_none, args=(q, spans)) for _ in range(consumers)]
+    producing = [mp.Process(target=produce, args=(q, count, False)) for _ in range(producers)]
+    for child in consuming + producing:
+        child.start()
+    for child in producing:
+        child.join()
+    for _ in consuming:
+        q.put(None)
+    reported = [spans.get() for _ in consuming]
+    for child in consuming:
+        child.join()
+    items = sum(span["items"] for span in reported)
+    seconds = (max(span["last"] for span in reported) - min(span["first"] for span in reported)) / 1000
+    return items / seconds
 
 
 def consume(q, done):
@@ -102,6 +131,7 @@ if __name__ == "__main__":
         "queueToChild": queue_to_child_rate(20_000 * scale),
         "queueBounded": queue_rate(1, 3, 20_000 * scale),
         "queue2to1": queue_rate(2, 0, 100_000 * scale),
+        "queue4to2": queue_many_to_many_rate(4, 2, 50_000 * scale),
         "pipeRoundTripMicros": pipe_round_trip(5_000 * scale),
         "pipeMiBps": pipe_throughput(200 * scale, 2**20),
     }))
