@@ -1,6 +1,7 @@
 import { inspect } from 'node:util'
 import * as mp from '@proclab/core'
 import type { Future } from '@proclab/core/futures'
+import { mapFutures } from '@proclab/core/tooling'
 import { ClusterConnection, invalid, type ClusterOptions } from './caller/cluster.ts'
 import { newFuture } from './core-bridge.ts'
 
@@ -48,16 +49,12 @@ export class ClusterExecutor {
     return future
   }
 
-  /** `fn(item)` for every item, as an async iterable of results in input order; `timeout` ms bounds the whole. */
-  async *map<T, R>(fn: (item: T) => R | Promise<R>, items: Iterable<T>, { timeout }: { timeout?: number } = {}): AsyncGenerator<Awaited<R>> {
-    if (timeout !== undefined && Number.isNaN(timeout)) throw invalid('ClusterExecutor.map()', 'timeout', 'a number of milliseconds', timeout)
-    const deadline = timeout === undefined ? Infinity : Date.now() + timeout
-    const futures = [...items].map((item) => this.submit(fn, item))
-    try {
-      for (const future of futures) yield await future.result(deadline === Infinity ? undefined : Math.max(0, deadline - Date.now()))
-    } finally {
-      for (const future of futures) future.cancel()
-    }
+  /**
+   * `fn(item)` for every item, as an async iterable of results in input order. As in Python, every call
+   * is submitted at once, by this call; `timeout` ms bounds the whole, counted from here.
+   */
+  map<T, R>(fn: (item: T) => R | Promise<R>, items: Iterable<T>, { timeout }: { timeout?: number } = {}): AsyncGenerator<Awaited<R>> {
+    return mapFutures('ClusterExecutor.map()', (item: T) => this.submit(fn, item), items, timeout)
   }
 
   /**

@@ -29,6 +29,11 @@ describe('ClusterExecutor', () => {
     const mapped: number[] = []
     for await (const value of executor.map(square, [1, 2, 3])) mapped.push(value)
     expect(mapped).toEqual([1, 4, 9])
+    const submittedAtOnce = executor.map(square, [4, 5]) // as in Python: every call is submitted by map() itself
+    await executor.shutdown({ wait: false })
+    const afterShutdown: number[] = []
+    for await (const value of submittedAtOnce) afterShutdown.push(value)
+    expect(afterShutdown).toEqual([16, 25])
     await executor.shutdown()
     expect(() => executor.submit(square, 1)).toThrow(mp.StateError)
     worker.child.kill('SIGTERM')

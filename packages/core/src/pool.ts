@@ -57,8 +57,8 @@ export class Pool {
       initializer,
       initargs,
       maxTasksPerChild: maxTasks,
-      // As Python's Pool does: the worker is replaced, and only its own tasks fail.
-      onDeath: (tasks, error) => tasks.forEach((task) => task.settle({ error })),
+      // The worker is replaced, and only the task it was running fails (Python's Pool would wait for it forever).
+      onDeath: (task, error) => task.settle({ error }),
     })
   }
 
@@ -119,7 +119,8 @@ export class Pool {
   async terminate(): Promise<void> {
     this.#state = 'terminated'
     const error = new StateError('Pool.terminate() stopped the pool before this task finished.')
-    for (const task of this.#workers.terminate()) task.settle({ error })
+    const { running, notStarted } = this.#workers.terminate()
+    for (const task of [...running, ...notStarted]) task.settle({ error })
     await this.#workers.join()
   }
 

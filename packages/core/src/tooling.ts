@@ -1,7 +1,8 @@
 /**
  * What the tools around proclab (the harness, the CLI, the cluster) share with it, as
  * `@proclab/core/tooling`: the environment variables they set, the line format of the trace they read,
- * where a function was defined (the cluster finds a task's module as core finds a target's), and
+ * where a function was defined (the cluster finds a task's module as core finds a target's), how an
+ * executor's map() submits and yields (the cluster's executor maps as core's does), and
  * whether proclab runs on this platform (the CLI refuses Windows first, in core's words). A small entry
  * of its own, so that reading these loads nothing else of proclab.
  */
@@ -9,3 +10,4 @@ export { TRACE_ENV, SEED_ENV } from './env.ts'
 export type { TraceEvent, TraceEventName, TraceSubject } from './transport/messages.ts'
 export { WINDOWS_GUIDANCE, isSupportedPlatform } from './platform.ts'
 export { definingScript } from './spawn/function-location.ts'
+export { mapFutures } from './futures/map.ts'

@@ -37,15 +37,31 @@ export interface WorkerSetOptions {
   initializer: TargetRef | null
   initargs: unknown[]
   maxTasksPerChild: number
-  /** Called when a worker dies with tasks unfinished (not settled yet); `error` names the worker and how it ended. */
-  onDeath(tasks: Task[], error: ProcessError): void
+  /**
+   * Called when a worker dies while running `task` (not settled yet). `error` says so; `how` names the
+   * worker and how it ended ("PoolWorker-3 (pid 812) was killed by SIGKILL"). The tasks it held but had
+   * not started go back to the head of the queue, for the replacement worker.
+   */
+  onDeath(task: Task, error: ProcessError, how: string): void
+}
+
+/** Unfinished tasks taken back by terminate(): those a worker was running, and those none had started. */
+export interface Unfinished {
+  running: Task[]
+  notStarted: Task[]
 }
 
 interface Worker {
   process: Process
   tasks: Connection<PoolMessage>
+  /** Sent to it, in order: the first is the one it runs, the others wait in its pipe. */
   inFlight: Task[]
-  receiving: boolean
+  /** Reading its replies (while it has tasks). */
+  receiving: Promise<void> | undefined
+  /** Its process has ended: it gets no more tasks. */
+  exited: boolean
+  /** Resolves once its end has been dealt with (replies read, tasks failed or requeued). */
+  gone: Promise<void>
   /** Told to stop (sent `null`). */
   stopped: boolean
   /** Tasks handed to it so far: with maxTasksPerChild it must never get more than it will run. */
@@ -78,12 +94,13 @@ export class WorkerSet {
   /** The program's main code is done and nothing waits on the pool: stop it (without this, its workers would be replaced as exit terminates them). */
   shutDownAtExit(): void {
     const error = new ProcessError('The program ended before this task finished: nothing was waiting for it.')
-    for (const task of this.terminate()) task.settle({ error })
+    const { running, notStarted } = this.terminate()
+    for (const task of [...running, ...notStarted]) task.settle({ error })
   }
 
   /** The pids of the live workers. */
   get pids(): number[] {
-    return [...this.#workers].map((w) => w.process.pid!)
+    return [...this.#workers].filter((w) => !w.exited).map((w) => w.process.pid!)
   }
 
   submit(task: Task): void {
@@ -104,10 +121,16 @@ export class WorkerSet {
   }
 
   /** Ends every worker now; unfinished tasks are returned (unsettled) for the caller to fail. */
-  terminate(): Task[] {
+  terminate(): Unfinished {
     this.#stopping = true
     open.delete(this)
-    const unfinished = [...this.#pending.toArray(), ...[...this.#workers].flatMap((w) => w.inFlight)]
+    const unfinished: Unfinished = { running: [], notStarted: [] }
+    for (const worker of this.#workers) {
+      const [running, ...waiting] = worker.inFlight
+      if (running) unfinished.running.push(running)
+      unfinished.notStarted.push(...waiting)
+    }
+    unfinished.notStarted.push(...this.#pending.toArray())
     while (this.#pending.length > 0) this.#pending.shift()
     for (const worker of this.#workers) {
       worker.inFlight = []
@@ -119,7 +142,7 @@ export class WorkerSet {
 
   /** Resolves when every worker has exited (after close() or terminate()). */
   async join(): Promise<void> {
-    while (this.#workers.size > 0) await Promise.all([...this.#workers].map((w) => w.process.join()))
+    while (this.#workers.size > 0) await Promise.all([...this.#workers].map((w) => w.gone))
   }
 
   #startWorker(): void {
@@ -128,9 +151,9 @@ export class WorkerSet {
     const process = new Process({ target: poolWorker, args: [workerEnd, initializer, initargs, maxTasksPerChild], name: `PoolWorker-${++workersStarted}`, daemon: true })
     process.start()
     workerEnd.close()
-    const worker: Worker = { process, tasks: parentEnd, inFlight: [], receiving: false, stopped: false, assigned: 0 }
+    const worker: Worker = { process, tasks: parentEnd, inFlight: [], receiving: undefined, exited: false, gone: Promise.resolve(), stopped: false, assigned: 0 }
+    worker.gone = whenExited(process).then((exitCode) => this.#ended(worker, exitCode))
     this.#workers.add(worker)
-    void whenExited(process).then((exitCode) => this.#ended(worker, exitCode))
   }
 
   #dispatch(): void {
@@ -139,7 +162,7 @@ export class WorkerSet {
     // Round by round, one task per worker per round: the least busy workers get work first.
     for (let round = 1; round <= depth && this.#pending.length > 0; round++) {
       for (const worker of this.#workers) {
-        if (worker.inFlight.length >= round || worker.assigned >= quota || this.#pending.length === 0) continue
+        if (worker.exited || worker.inFlight.length >= round || worker.assigned >= quota || this.#pending.length === 0) continue
         const task = this.#pending.shift()!
         worker.assigned++
         worker.inFlight.push(task)
@@ -148,7 +171,8 @@ export class WorkerSet {
       }
     }
     for (const worker of this.#workers) {
-      if (worker.inFlight.length > 0 && !worker.receiving) void this.#receive(worker)
+      if (worker.exited) continue
+      if (worker.inFlight.length > 0 && !worker.receiving) worker.receiving = this.#receive(worker)
       else if (this.#stopping && this.#pending.length === 0 && worker.inFlight.length === 0 && !worker.stopped) {
         worker.stopped = true
         void worker.tasks[SEND_CHECKED](null)
@@ -158,7 +182,6 @@ export class WorkerSet {
 
   /** Reads a worker's replies while it has tasks (an idle worker must not keep the program alive). */
   async #receive(worker: Worker): Promise<void> {
-    worker.receiving = true
     try {
       while (worker.inFlight.length > 0) {
         const reply = (await internally(() => worker.tasks.recv())) as unknown as PoolReply
@@ -170,17 +193,22 @@ export class WorkerSet {
     } catch (error) {
       if (!(error instanceof EOFError)) throw error // a dead worker: #ended() deals with its tasks
     } finally {
-      worker.receiving = false
+      worker.receiving = undefined
     }
   }
 
-  #ended(worker: Worker, exitCode: number): void {
+  async #ended(worker: Worker, exitCode: number): Promise<void> {
+    worker.exited = true
+    // Replies it sent before it ended are still in the pipe: read them first, so that only the task it
+    // was really running is the one that failed with it.
+    await worker.receiving
     this.#workers.delete(worker)
     worker.tasks.close()
-    if (worker.inFlight.length > 0) {
-      const how = exitCode < 0 ? `was killed by ${signalName(-exitCode) ?? `signal ${-exitCode}`}` : `exited with code ${exitCode}`
-      const error = new ProcessError(`${worker.process.name} (pid ${worker.process.pid}) ${how} while running a task; the task did not finish.`)
-      this.#options.onDeath(worker.inFlight.splice(0), error)
+    const [running, ...notStarted] = worker.inFlight.splice(0)
+    for (const task of notStarted.reverse()) this.#pending.unshift(task)
+    if (running) {
+      const how = `${worker.process.name} (pid ${worker.process.pid}) ${exitCode < 0 ? `was killed by ${signalName(-exitCode) ?? `signal ${-exitCode}`}` : `exited with code ${exitCode}`}`
+      this.#options.onDeath(running, new ProcessError(`${how} while running a task; the task did not finish.`), how)
     }
     // Keep the pool at its size while there is work, or while it is open.
     if (!this.#stopping || this.#pending.length > 0) this.#startWorker()

@@ -79,9 +79,23 @@ describe('ProcessPoolExecutor', () => {
     const executor = new ProcessPoolExecutor({ maxWorkers: 1 })
     const dying = executor.submit(dieHard)
     const queued = executor.submit(square, 2)
-    await expect(dying.result()).rejects.toThrow(BrokenProcessPool)
-    await expect(queued.result()).rejects.toThrow(/A process in the ProcessPoolExecutor ended abruptly \(PoolWorker-\d+ \(pid \d+\) was killed by SIGKILL/)
+    await expect(dying.result()).rejects.toThrow(/^A process in the ProcessPoolExecutor ended abruptly \(PoolWorker-\d+ \(pid \d+\) was killed by SIGKILL\) while running this task\./)
+    // Queued behind it, it never started: the executor is broken (as in Python), and the error says so.
+    const error = await queued.exception()
+    expect(error).toBeInstanceOf(BrokenProcessPool)
+    expect(error!.message).toMatch(/^This task never started: a process in the ProcessPoolExecutor ended abruptly \(PoolWorker-\d+ \(pid \d+\) was killed by SIGKILL\) while running another task\./)
     expect(() => executor.submit(square, 1)).toThrow(BrokenProcessPool)
+    await executor.shutdown()
+  })
+
+  test('map submits every call at once, as Python: a shutdown({ wait: false }) before the first iteration still runs them all', async () => {
+    const executor = new ProcessPoolExecutor({ maxWorkers: 2 })
+    const results = executor.map(square, [1, 2, 3, 4])
+    await executor.shutdown({ wait: false })
+    const values: number[] = []
+    for await (const value of results) values.push(value)
+    expect(values).toEqual([1, 4, 9, 16])
+    expect(() => executor.map(square, [1])).toThrow('ProcessPoolExecutor.submit() cannot be used after shutdown()')
     await executor.shutdown()
   })
 

@@ -73,6 +73,14 @@ describe('Pool', () => {
     expect(await pool.apply(square, [5])).toBe(25)
   })
 
+  test('a task queued behind a killed one, never started, is run by the replacement worker', async () => {
+    await using pool = new mp.Pool(1)
+    const dying = pool.applyAsync(dieHard)
+    const queued = [pool.applyAsync(square, [3]), pool.applyAsync(square, [4])] // sent to the same worker, behind dieHard
+    await expect(dying.get()).rejects.toThrow(/^PoolWorker-\d+ \(pid \d+\) was killed by SIGKILL while running a task/)
+    expect(await Promise.all(queued)).toEqual([9, 16])
+  })
+
   test('initializer runs once in each worker; maxtasksperchild replaces workers', async () => {
     await using pool = new mp.Pool({ processes: 1, initializer: initWorker, initargs: ['ready'], maxtasksperchild: 2 })
     expect(await pool.apply(readInit)).toBe('ready')

@@ -4,9 +4,9 @@ import { BrokenProcessPool, StateError, withCode } from '../errors.ts'
 import type { TargetRef } from '../transport/index.ts'
 import { assertCloneable } from '../reduction.ts'
 import { locateExport } from '../spawn/targets.ts'
-import { validTimeout } from '../timeouts.ts'
 import { checkTaskArguments, taskFunction, WorkerSet, type Task } from '../worker-set.ts'
 import { Future, SETTLE, START } from './future.ts'
+import { mapFutures } from './map.ts'
 
 /** Options of a {@link ProcessPoolExecutor}, as Python's. */
 export interface ExecutorOptions {
@@ -45,7 +45,7 @@ export class ProcessPoolExecutor {
       initializer: initializer ? locateExport(initializer, 'new ProcessPoolExecutor()', 'initializer') : null,
       initargs,
       maxTasksPerChild,
-      onDeath: (tasks, error) => this.#break(tasks, error.message),
+      onDeath: (task, _error, how) => this.#break(task, how),
     })
   }
 
@@ -71,15 +71,12 @@ export class ProcessPoolExecutor {
     return future
   }
 
-  /** `fn(item)` for every item, as an async iterable of results in input order; `timeout` ms bounds the whole. */
-  async *map<T, R>(fn: (item: T) => R | Promise<R>, items: Iterable<T>, { timeout }: { timeout?: number } = {}): AsyncGenerator<Awaited<R>> {
-    const deadline = Date.now() + validTimeout(timeout, 'ProcessPoolExecutor.map()')
-    const futures = [...items].map((item) => this.submit(fn, item))
-    try {
-      for (const future of futures) yield await future.result(deadline === Infinity ? undefined : Math.max(0, deadline - Date.now()))
-    } finally {
-      for (const future of futures) future.cancel()
-    }
+  /**
+   * `fn(item)` for every item, as an async iterable of results in input order. As in Python, every call
+   * is submitted at once, by this call; `timeout` ms bounds the whole, counted from here.
+   */
+  map<T, R>(fn: (item: T) => R | Promise<R>, items: Iterable<T>, { timeout }: { timeout?: number } = {}): AsyncGenerator<Awaited<R>> {
+    return mapFutures('ProcessPoolExecutor.map()', (item: T) => this.submit(fn, item), items, timeout)
   }
 
   /**
@@ -98,8 +95,23 @@ export class ProcessPoolExecutor {
     await this.shutdown({ wait: true })
   }
 
-  #break(tasks: Task[], why: string): void {
-    this.#broken ??= new BrokenProcessPool(`A process in the ProcessPoolExecutor ended abruptly (${why}). Every unfinished future fails, and the executor takes no more tasks: create a new one.`)
-    for (const task of [...tasks, ...this.#workers.terminate()]) task.settle({ error: this.#broken })
+  /**
+   * A worker died while running `task`: as in Python, the executor is broken, and every unfinished future
+   * fails with BrokenProcessPool, each saying what happened to it.
+   */
+  #break(task: Task, how: string): void {
+    const why = `a process in the ProcessPoolExecutor ended abruptly (${how})`
+    const after = 'Every unfinished future fails, and the executor takes no more tasks: create a new one.'
+    this.#broken ??= new BrokenProcessPool(`${capitalized(why)}. ${after}`)
+    task.settle({ error: new BrokenProcessPool(`${capitalized(why)} while running this task. ${after}`) })
+    const { running, notStarted } = this.#workers.terminate()
+    const stopped = new BrokenProcessPool(`This task was stopped before it finished, with the other workers: ${why} while running another task. ${after}`)
+    for (const other of running) other.settle({ error: stopped })
+    const never = new BrokenProcessPool(`This task never started: ${why} while running another task. ${after}`)
+    for (const other of notStarted) other.settle({ error: never })
   }
+}
+
+function capitalized(text: string): string {
+  return text[0]!.toUpperCase() + text.slice(1)
 }
