@@ -18,7 +18,20 @@ export const messages = defineMessages({
     reportedOnceHint:
       'The parent should print one `joined …` line for each child: finisher, crasher, quitter and sleeper. Keep the four Process objects and the report loop.',
 
+    joinedFirst: 'the parent joined every child before reporting',
+    joinedFirstHint:
+      'The parent printed its `joined …` report without having joined every child: it waited some other way instead of joining ' +
+      '(a sleep, or a join with a timeout that returned while the child still ran). A sleep is a guess; only after `await p.join()` ' +
+      'has the child surely ended. Keep `for (const p of children) await p.join()` before the report.',
+
+    realPids: 'each report shows the pid of the child it names',
+    realPidsHint:
+      "The `joined {name} …` line shows a pid that is not {name}'s: print the child's own `p.pid`. `process.pid` is the pid of the process running that line, the parent.",
+
     exitCodeOf: '{name} has exit code {code}',
+    realExit: 'the child really ended with exitCode={real} (from the trace); the report says exitCode={printed}',
+    notReal:
+      '{name} really ended with exit code {real} (from the trace), but its report says otherwise: print `p.exitCode` itself, never a number written by hand.',
     finisher: 'finisher returns normally, so its exit code should be 0. Leave finish() as it is.',
     crasher: 'crasher should die of an uncaught error, which gives exit code 1: throw an Error in crash() and do not catch it.',
     quitter: 'quitter should end with exit code 3: call process.exit(3) in quit().',
@@ -51,7 +64,19 @@ export const messages = defineMessages({
     reportedOnceHint:
       '父进程应当为每个子进程打印一行 `joined …`：finisher、crasher、quitter 和 sleeper。请保留那四个 Process 对象和报告循环。',
 
+    joinedFirst: '父进程在报告之前 join 了每一个子进程',
+    joinedFirstHint:
+      '父进程打印 `joined …` 报告时，并没有 join 每一个子进程：它用了别的办法等待，而不是 join' +
+      '（sleep，或者一个带超时、在子进程仍在运行时就返回的 join）。sleep 只是猜测；只有 `await p.join()` 之后，' +
+      '子进程才一定已经结束。请在报告之前保留 `for (const p of children) await p.join()`。',
+
+    realPids: '每一行报告显示的都是它所说的那个子进程的 pid',
+    realPidsHint:
+      '`joined {name} …` 这一行显示的 pid 不是那个子进程的 pid：请打印子进程自己的 `p.pid`。`process.pid` 是运行这一行代码的进程（也就是父进程）的 pid。',
+
     exitCodeOf: '{name} 的退出码是 {code}',
+    realExit: '子进程实际以 exitCode={real} 结束（来自追踪记录）；报告里写的是 exitCode={printed}',
+    notReal: '{name} 实际以退出码 {real} 结束（来自追踪记录），但它的报告写的却不是这个：请打印 `p.exitCode` 本身，绝不要自己写一个数字。',
     finisher: 'finisher 正常返回，所以它的退出码应当是 0。请保持 finish() 不变。',
     crasher: 'crasher 应当死于一个未捕获的错误，这会得到退出码 1：请在 crash() 里抛出一个 Error，并且不要捕获它。',
     quitter: 'quitter 应当以退出码 3 结束：请在 quit() 里调用 process.exit(3)。',
