@@ -24,6 +24,9 @@ describe(t('lesson'), () => {
 
   test(t('workerFinished'), () => {
     program.before(/^worker done$/, /^parent done$/, t('workerFinishedHint'))
+    program.line(/^worker done$/, t('workerPrintsHint'), { from: 'worker' })
+    // A sleep long enough looks the same in the output; the trace shows whether the parent joined the worker.
+    program.joinedChildren(t('joinWorkerHint'), { before: /^parent done$/, children: ['worker'] })
   })
 
   test(t('startedAsDaemon'), () => {
@@ -33,6 +36,8 @@ describe(t('lesson'), () => {
     // The trace records the flag the child was really started with; the printed flag is the fallback.
     const daemon = typeof spawn!.daemon === 'boolean' ? spawn!.daemon : printedDaemon
     program.that(daemon, t('notDaemon'), { expected: 'daemon=true', found: 'daemon=false' })
+    const worker = run.trace.find((e) => e.event === 'spawn' && e.ppid === run.pid && e.name === 'worker')
+    program.that(worker?.daemon !== true, t('workerDaemon'), { expected: t('workerOrdinary'), found: 'daemon=true' })
   })
 
   test(t('endedWithParent'), () => {
@@ -42,5 +47,12 @@ describe(t('lesson'), () => {
     // The parent records a child's exit only while it is still there to see it: an exit code 0 here means it waited.
     const ownEnd = run.trace.find((e) => e.event === 'exit' && e.pid === pid && e.exitCode === 0)
     program.that(ownEnd === undefined, hint, { expected: t('noOwnExit'), found: t('ownExit') })
+    // A daemon ends as its parent exits: stopped by the parent's own code before its last line, the flag did nothing.
+    const doneAt = run.trace.find((e) => e.event === 'output' && e.pid === run.pid && String(e.text).includes('parent done'))?.t ?? Infinity
+    const endedEarly = run.trace.find((e) => e.event === 'exit' && e.pid === pid && e.t < doneAt)
+    program.that(endedEarly === undefined, t('endedBeforeDone'), {
+      expected: t('aliveAtDone'),
+      found: t('exitedBeforeDone', { code: String(endedEarly?.exitCode) }),
+    })
   })
 })

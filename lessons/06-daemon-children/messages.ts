@@ -17,7 +17,12 @@ export const messages = defineMessages({
       "The worker should print `worker done` before the parent's `parent done`. The worker is not a daemon: leave it as it " +
       'is, and keep `await worker.join()` before the last line. Only the heartbeat becomes a daemon.',
 
-    startedAsDaemon: 'the heartbeat was started as a daemon',
+    workerPrintsHint: "`worker done` should be printed by the worker itself, at the end of work(): leave work() as it is.",
+    joinWorkerHint:
+      'The parent printed `parent done` without having joined the worker: a sleep only guesses how long the work takes. ' +
+      'Keep `await worker.join()` before the last line: it returns once the worker has really ended.',
+
+    startedAsDaemon: 'only the heartbeat was started as a daemon',
     notStarted: 'The trace has no record of the heartbeat being started: start it with `pulse.start()`.',
     aSpawnEvent: 'a spawn event for pid {pid}',
     none: 'none',
@@ -30,6 +35,14 @@ export const messages = defineMessages({
       'A daemon is never waited for: it is terminated as its parent exits. Make it a daemon, then remove its 30-beat limit.',
     noOwnExit: 'no exit code 0 for the heartbeat in the trace',
     ownExit: 'the heartbeat exited with code 0 while the parent waited',
+    workerDaemon:
+      "The worker was started as a daemon too, but its work must be finished: a daemon is terminated as its parent exits, whether it is done or not. Create the worker without `daemon: true`.",
+    workerOrdinary: 'the worker started as an ordinary child (daemon=false)',
+    endedBeforeDone:
+      'The heartbeat had already ended when the parent printed `parent done`: the parent stopped it itself, so its daemon flag ended nothing. ' +
+      'It should be still running when the parent printed its last line: do not terminate or join it, the parent\'s exit ends a daemon.',
+    aliveAtDone: "the heartbeat still running at the parent's `parent done`",
+    exitedBeforeDone: 'the heartbeat exited (exit code {code}) before `parent done`',
   },
   'zh-CN': {
     lesson: '第 06 课：守护子进程',
@@ -46,7 +59,12 @@ export const messages = defineMessages({
       'worker 应当在父进程的 `parent done` 之前打印 `worker done`。worker 不是守护进程：保持它原样，' +
       '并保留最后一行之前的 `await worker.join()`。只有 heartbeat 要变成守护进程。',
 
-    startedAsDaemon: 'heartbeat 是作为守护进程启动的',
+    workerPrintsHint: '`worker done` 应当由 worker 自己在 work() 的末尾打印：请保持 work() 不变。',
+    joinWorkerHint:
+      '父进程在没有 join worker 的情况下就打印了 `parent done`：sleep 只是在猜工作要多久。' +
+      '请在最后一行之前保留 `await worker.join()`：worker 真正结束之后它才会返回。',
+
+    startedAsDaemon: '只有 heartbeat 是作为守护进程启动的',
     notStarted: '追踪记录里没有 heartbeat 被启动的记录：请用 `pulse.start()` 启动它。',
     aSpawnEvent: 'pid {pid} 的一个 spawn 事件',
     none: '没有',
@@ -59,5 +77,13 @@ export const messages = defineMessages({
       '守护进程从来不会被等待：父进程退出时它就会被终止。请把它设为守护进程，然后去掉它 30 次心跳的上限。',
     noOwnExit: '追踪记录里没有 heartbeat 的退出码 0',
     ownExit: 'heartbeat 在父进程等待期间以退出码 0 退出了',
+    workerDaemon:
+      'worker 也被作为守护进程启动了，但它的工作必须完成：守护进程会在父进程退出时被终止，不管它做完没有。创建 worker 时请不要传 `daemon: true`。',
+    workerOrdinary: 'worker 作为普通子进程启动（daemon=false）',
+    endedBeforeDone:
+      '父进程打印 `parent done` 时，heartbeat 已经结束了：是父进程自己停止了它，所以它的守护标志什么也没有结束。' +
+      '父进程打印最后一行时，它应当仍在运行：不要 terminate 或 join 它，父进程的退出会结束守护进程。',
+    aliveAtDone: '父进程打印 `parent done` 时 heartbeat 仍在运行',
+    exitedBeforeDone: 'heartbeat 在 `parent done` 之前就退出了（退出码 {code}）',
   },
 })

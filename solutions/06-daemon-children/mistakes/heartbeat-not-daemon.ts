@@ -1,5 +1,5 @@
 // Mistake: the heartbeat keeps its beat limit and is not made a daemon, so the program waits for it to stop by itself
-// Fails: the heartbeat was started as a daemon
+// Fails: only the heartbeat was started as a daemon
 import * as mp from '@proclab/core'
 
 // A daemon may loop forever: it ends when its parent ends, so no limit is needed any more.
