@@ -35,8 +35,9 @@ export async function runJob(context: JobContext, job: { id?: string | undefined
   }
   const calls = decode<unknown[]>(job.data.calls)
   const again = attempt > 0 ? ` (again: its worker died)` : ''
-  log(`running ${target.exportName} from ${target.module} ×${calls.length}, job ${job.id}${again}`)
+  // Traced before it is said: whoever acts on the line (a test killing this worker mid-task) finds the start in the trace.
   traceEvent('task-start', { task: seq, job: job.id, caller, calls: calls.length, attempt })
+  log(`running ${target.exportName} from ${target.module} ×${calls.length}, job ${job.id}${again}`)
   let reply: Reply
   try {
     const fn = (await resolveTarget(root, target)) as (...args: any[]) => unknown
