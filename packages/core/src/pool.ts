@@ -3,6 +3,7 @@ import { AsyncResult } from './async-result.ts'
 import { cpuCount } from './cpu.ts'
 import { StateError, withCode } from './errors.ts'
 import { keepAliveWhile } from './keep-alive.ts'
+import { Feed, type ReadChunk } from './pool-feed.ts'
 import type { TargetRef } from './transport/index.ts'
 import { assertCloneable } from './reduction.ts'
 import { locateExport } from './spawn/targets.ts'
@@ -19,13 +20,16 @@ export interface PoolOptions {
   maxtasksperchild?: number
 }
 
-/** Callbacks of `applyAsync`/`mapAsync`: run in this process before the result resolves. */
+/** Callbacks of `applyAsync`/`mapAsync`/`starmapAsync`: run in this process before the result resolves. */
 export interface ResultCallbacks<R> {
   callback?: (value: R) => void
   errorCallback?: (error: Error) => void
 }
 
 type Fn<A extends unknown[], R> = (...args: A) => R | Promise<R>
+
+/** Chunks per worker an imap sends ahead of the results it has yielded: enough for the deep pipeline of a long backlog. */
+const FEED_AHEAD = 64
 
 /**
  * A pool of worker processes, like Python's `multiprocessing.Pool`: workers start once and are reused;
@@ -79,28 +83,39 @@ export class Pool {
     return keepAliveWhile(this.#map('map', fn, calls('map', items), chunksize))
   }
 
+  /** Like `map`, returning an AsyncResult at once (Python's `map_async`); the callbacks get the whole list. */
   mapAsync<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize?: number, callbacks: ResultCallbacks<R[]> = {}): AsyncResult<R[]> {
     return this.#result(this.#map('mapAsync', fn, calls('mapAsync', items), chunksize), callbacks)
   }
 
   /** `fn(...tuple)` for every tuple, results in input order (Python's `starmap`). */
   async starmap<A extends unknown[], R>(fn: Fn<A, R>, argTuples: Iterable<A>, chunksize?: number): Promise<R[]> {
-    return keepAliveWhile(this.#map('starmap', fn, { ...checkTaskArguments('Pool.starmap()', [...argTuples], 'argTuples'), spread: true }, chunksize))
+    return keepAliveWhile(this.#map('starmap', fn, tuples('starmap', argTuples), chunksize))
   }
 
-  /** Like `map`, as an async iterable that yields each result, in input order, as soon as it can. */
-  async *imap<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize = 1): AsyncGenerator<R> {
-    for (const chunk of this.#chunks('imap', fn, calls('imap', items), chunksize)) yield* (await keepAliveWhile(chunk)) as R[]
+  /**
+   * Like `starmap`, returning an AsyncResult at once (Python's `starmap_async`); the callbacks get the whole list.
+   * @example
+   * const r = pool.starmapAsync(add, [[1, 2], [3, 4]], undefined, { callback: (sums) => console.log(sums) })
+   * console.log(await r.get()) // [3, 7]
+   */
+  starmapAsync<A extends unknown[], R>(fn: Fn<A, R>, argTuples: Iterable<A>, chunksize?: number, callbacks: ResultCallbacks<R[]> = {}): AsyncResult<R[]> {
+    return this.#result(this.#map('starmapAsync', fn, tuples('starmapAsync', argTuples), chunksize), callbacks)
+  }
+
+  /**
+   * Like `map`, as an async iterable that yields each result, in input order, as soon as it can. As
+   * Python's, it reads `items` from this call on, chunk by chunk as the workers go (never whole first),
+   * and the pool may be closed meanwhile. If `items` throws part-way, the results before are yielded,
+   * then that error is thrown. Leaving the loop early stops reading `items`.
+   */
+  imap<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize = 1): AsyncGenerator<R> {
+    return this.#feed('imap', fn, items, chunksize, true) as AsyncGenerator<R>
   }
 
   /** Like `imap`, yielding results in the order they finish. */
-  async *imapUnordered<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize = 1): AsyncGenerator<R> {
-    const pending = new Map(this.#chunks('imapUnordered', fn, calls('imapUnordered', items), chunksize).map((chunk, i) => [i, chunk.then((values) => ({ i, values }))]))
-    while (pending.size > 0) {
-      const { i, values } = await keepAliveWhile(Promise.race(pending.values()))
-      pending.delete(i)
-      yield* values as R[]
-    }
+  imapUnordered<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize = 1): AsyncGenerator<R> {
+    return this.#feed('imapUnordered', fn, items, chunksize, false) as AsyncGenerator<R>
   }
 
   /** No more tasks: workers exit once the submitted ones are done. */
@@ -146,17 +161,55 @@ export class Pool {
   }
 
   #chunks(api: string, fn: Fn<any, unknown>, { value: calls, shared, spread }: Calls, chunksize: number): Promise<unknown[]>[] {
-    if (!Number.isInteger(chunksize) || chunksize < 1) throw invalid('chunksize', 'a positive whole number', chunksize)
+    checkChunksize(chunksize)
     const chunks: Promise<unknown[]>[] = []
     for (let start = 0; start < calls.length; start += chunksize) chunks.push(this.#submit(api, fn, { value: calls.slice(start, start + chunksize), shared, spread }))
     return chunks
   }
 
-  /** Sends one task (a chunk of calls, already checked); resolves with its values. */
-  #submit(api: string, fn: Fn<any, unknown>, { value: calls, shared, spread }: Calls): Promise<unknown[]> {
+  /** The items of an imap, read and sent as the workers go; the workers stay (after close()) until it is done. */
+  #feed(api: string, fn: Fn<any, unknown>, items: Iterable<unknown>, chunksize: number, ordered: boolean): AsyncGenerator<unknown> {
+    checkChunksize(chunksize)
+    this.#assertRunning(api)
+    taskFunction(this.#functions, fn, `Pool.${api}()`)
+    const input = items[Symbol.iterator]()
+    let read = 0
+    const release = this.#workers.hold()
+    const feed = new Feed({
+      ordered,
+      window: this.#processes * FEED_AHEAD,
+      read: () => {
+        const chunk: ReadChunk = { items: [], shared: false }
+        try {
+          for (let step = input.next(); !step.done; step = input.next()) {
+            const checked = checkTaskArguments(`Pool.${api}()`, step.value, `items[${read++}]`)
+            chunk.items.push(checked.value)
+            chunk.shared ||= checked.shared
+            if (chunk.items.length === chunksize) break
+          }
+        } catch (error) {
+          chunk.failure = { error }
+        }
+        return chunk
+      },
+      submit: ({ items: value, shared }) => this.#submit(api, fn, { value, shared, spread: false }, true),
+      ended: () => {
+        release()
+        input.return?.() // a generator left part-way runs its finally blocks
+      },
+    })
+    return feed.results()
+  }
+
+  #assertRunning(api: string): void {
     if (this.#state !== 'running') {
       throw new StateError(`Pool.${api}() cannot be used: the pool is ${this.#state === 'closed' ? 'closed' : 'terminated'}. Submit every task before close(), or create a new Pool.`)
     }
+  }
+
+  /** Sends one task (a chunk of calls, already checked); resolves with its values. An imap started before close() still `feeds` it. */
+  #submit(api: string, fn: Fn<any, unknown>, { value: calls, shared, spread }: Calls, feeds = false): Promise<unknown[]> {
+    if (!(feeds && this.#state === 'closed')) this.#assertRunning(api)
     const ref = taskFunction(this.#functions, fn, `Pool.${api}()`)
     const index = this.#tasksSubmitted++
     return new Promise((resolve, reject) => {
@@ -181,6 +234,15 @@ type Calls = { value: unknown[]; shared: boolean; spread: boolean }
 /** Each item as the one argument of a call, once all of them are checked. */
 function calls(api: string, items: Iterable<unknown>): Calls {
   return { ...checkTaskArguments(`Pool.${api}()`, [...items], 'items'), spread: false }
+}
+
+/** Each tuple as the argument list of a call, once all of them are checked. */
+function tuples(api: string, argTuples: Iterable<unknown[]>): Calls {
+  return { ...checkTaskArguments(`Pool.${api}()`, [...argTuples], 'argTuples'), spread: true }
+}
+
+function checkChunksize(chunksize: number): void {
+  if (!Number.isInteger(chunksize) || chunksize < 1) throw invalid('chunksize', 'a positive whole number', chunksize)
 }
 
 /** A callback that throws is reported and never breaks the pool (as in Python). */

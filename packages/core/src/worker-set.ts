@@ -84,6 +84,8 @@ export class WorkerSet {
   readonly #pending = new Deque<Task>()
   readonly #workers = new Set<Worker>()
   #stopping = false
+  /** Feeds still sending tasks (an imap reading its input): close() leaves the workers up for them. */
+  readonly #holds = new Set<object>()
 
   constructor(options: WorkerSetOptions) {
     this.#options = options
@@ -113,7 +115,16 @@ export class WorkerSet {
     return this.#pending.remove((t) => t === task)
   }
 
-  /** No more tasks will come: workers stop once the backlog is done. */
+  /** Keeps the workers after close() until the returned function is called: more tasks are coming. */
+  hold(): () => void {
+    const hold = {}
+    this.#holds.add(hold)
+    return () => {
+      if (this.#holds.delete(hold)) this.#dispatch()
+    }
+  }
+
+  /** No more tasks will come (but from holders): workers stop once the backlog is done. */
   close(): void {
     this.#stopping = true
     open.delete(this)
@@ -123,6 +134,7 @@ export class WorkerSet {
   /** Ends every worker now; unfinished tasks are returned (unsettled) for the caller to fail. */
   terminate(): Unfinished {
     this.#stopping = true
+    this.#holds.clear()
     open.delete(this)
     const unfinished: Unfinished = { running: [], notStarted: [] }
     for (const worker of this.#workers) {
@@ -173,7 +185,7 @@ export class WorkerSet {
     for (const worker of this.#workers) {
       if (worker.exited) continue
       if (worker.inFlight.length > 0 && !worker.receiving) worker.receiving = this.#receive(worker)
-      else if (this.#stopping && this.#pending.length === 0 && worker.inFlight.length === 0 && !worker.stopped) {
+      else if (this.#stopping && this.#holds.size === 0 && this.#pending.length === 0 && worker.inFlight.length === 0 && !worker.stopped) {
         worker.stopped = true
         void worker.tasks[SEND_CHECKED](null)
       }
@@ -211,7 +223,7 @@ export class WorkerSet {
       this.#options.onDeath(running, new ProcessError(`${how} while running a task; the task did not finish.`), how)
     }
     // Keep the pool at its size while there is work, or while it is open.
-    if (!this.#stopping || this.#pending.length > 0) this.#startWorker()
+    if (!this.#stopping || this.#pending.length > 0 || this.#holds.size > 0) this.#startWorker()
     this.#dispatch()
   }
 }

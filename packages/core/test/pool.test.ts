@@ -29,6 +29,59 @@ describe('Pool', () => {
     expect(unordered.sort((a, b) => a - b)).toEqual([1, 4, 9, 16, 25])
   })
 
+  test('imap and imapUnordered read their input as they go: results before a failing input are yielded, then its error', async () => {
+    await using pool = new mp.Pool(2)
+    for (const api of ['imap', 'imapUnordered'] as const) {
+      const seen: number[] = []
+      const consume = async () => {
+        for await (const value of pool[api](square, breaksAfter(3))) seen.push(value)
+      }
+      await expect(consume()).rejects.toThrow('the input broke after 3 items')
+      expect(seen.sort((a, b) => a - b)).toEqual([0, 1, 4])
+    }
+  })
+
+  test('imap does not read a long input whole before the first result; leaving the loop stops reading (and closes a generator)', async () => {
+    await using pool = new mp.Pool(2)
+    const input = counting(100_000)
+    const first: number[] = []
+    let readAtBreak = 0
+    for await (const value of pool.imap(square, input.items)) {
+      if (first.length === 0) expect(input.read()).toBeLessThan(1_000)
+      first.push(value)
+      if (first.length === 5) {
+        readAtBreak = input.read()
+        break
+      }
+    }
+    expect(first).toEqual([0, 1, 4, 9, 16])
+    expect(input.closed()).toBe(true) // closed by the pool, not run to its end
+    expect(readAtBreak).toBeLessThan(100_000)
+  })
+
+  test('an imap started before close() still runs all of its input; join() waits for it', async () => {
+    const pool = new mp.Pool(2)
+    const results = pool.imap(square, counting(300).items, 7)
+    pool.close()
+    expect(() => pool.imap(square, [1])).toThrow('Pool.imap() cannot be used: the pool is closed.')
+    let sum = 0
+    for await (const value of results) sum += value
+    expect(sum).toBe(Array.from({ length: 300 }, (_, n) => n * n).reduce((a, b) => a + b))
+    await pool.join()
+  })
+
+  test('starmapAsync returns an AsyncResult of every tuple\'s result in order, with callback and errorCallback', async () => {
+    await using pool = new mp.Pool(2)
+    const seen: unknown[] = []
+    const sums = pool.starmapAsync(add, [[1, 2], [3, 4], [5, 6]], 2, { callback: (values) => seen.push(values) })
+    expect(sums).toBeInstanceOf(mp.AsyncResult)
+    expect(await sums.get()).toEqual([3, 7, 11])
+    const failing = pool.starmapAsync(failWith, [['broken']], undefined, { errorCallback: (error) => seen.push(error.message) })
+    await expect(failing.get()).rejects.toThrow('broken')
+    expect(failing.successful()).toBe(false)
+    expect(seen).toEqual([[3, 7, 11], 'broken'])
+  })
+
   test('apply waits; applyAsync returns an AsyncResult with get(timeout), ready(), successful()', async () => {
     await using pool = new mp.Pool(1)
     expect(await pool.apply(square, [7])).toBe(49)
@@ -114,3 +167,26 @@ describe('Pool', () => {
     expect(() => new mp.Pool(processes)).toThrow(/`processes` to be a positive whole number/)
   })
 })
+
+/** 0, 1, 2… then a throw, as a generator whose source fails part-way. */
+function* breaksAfter(count: number): Generator<number> {
+  for (let n = 0; n < count; n++) yield n
+  throw new Error(`the input broke after ${count} items`)
+}
+
+/** 0 … count-1, counting how many were read and whether the generator was closed. */
+function counting(count: number): { items: Generator<number>; read: () => number; closed: () => boolean } {
+  let read = 0
+  let closed = false
+  function* items(): Generator<number> {
+    try {
+      for (let n = 0; n < count; n++) {
+        read++
+        yield n
+      }
+    } finally {
+      closed = true
+    }
+  }
+  return { items: items(), read: () => read, closed: () => closed }
+}
