@@ -24,11 +24,9 @@ export const messages = defineMessages({
       "The line `{caller}: …` must be printed by whoRunsMe running in a child process; here the parent printed it " +
       "(by calling whoRunsMe itself, or by imitating the line with the child's p.pid). Pass whoRunsMe as `target` and let the child call it.",
     joined: "both children had ended before the parent's own line (join waits for that)",
-    exitedBefore: '{child} has exited before that line',
-    stillRunning: '{child} was still running',
     joinedHint:
       "The parent should `await p.join()` for each of its two children before it calls whoRunsMe('parent'). Joining " +
-      'only one, or none, leaves the other running; proclab joining it for you at exit comes too late.',
+      'only one, or none, leaves the other running; a sleep only guesses how long they take; proclab joining it for you at exit comes too late.',
 
     differentProcesses: 'three different processes ran the same function',
     bothChildren: "'child 1' and 'child 2'",
@@ -69,11 +67,9 @@ export const messages = defineMessages({
       '`{caller}: …` 这一行必须由在子进程中运行的 whoRunsMe 打印；这里却是父进程打印的' +
       '（父进程自己调用了 whoRunsMe，或者用子进程的 p.pid 拼出了这一行）。把 whoRunsMe 作为 `target` 传入，让子进程去调用它。',
     joined: '父进程打印自己那一行之前，两个子进程都已结束（join 会等到这一刻）',
-    exitedBefore: '在打印那一行之前，{child} 已经退出',
-    stillRunning: '{child} 还在运行',
     joinedHint:
       "父进程应当在调用 whoRunsMe('parent') 之前，对两个子进程分别 `await p.join()`。只 join 一个或一个都不 join，" +
-      '另一个子进程就还在运行；proclab 在退出时替你 join，已经太晚了。',
+      '另一个子进程就还在运行；sleep 只是在猜它们要运行多久；proclab 在退出时替你 join，已经太晚了。',
 
     differentProcesses: '三个不同的进程运行了同一个函数',
     bothChildren: "'child 1' 和 'child 2'",

@@ -48,10 +48,8 @@ export const messages = defineMessages({
       'Store the constructor argument in a field (`this.person = person`) and print this.person in run(): the field ' +
       'is copied into the child when it starts.',
     joined: "both children had ended before 'parent: done' (join waits for that)",
-    exitedBefore: '{child} has exited before that line',
-    stillRunning: '{child} was still running',
     joinedHint:
-      "The parent should `await p.join()` for each child before it prints 'parent: done'; proclab joining them for you at exit comes too late.",
+      "The parent should `await p.join()` for each child before it prints 'parent: done'. A sleep only guesses how long they take, and proclab joining them for you at exit comes too late.",
   },
   'zh-CN': {
     lesson: '第 04 课：继承 Process',
@@ -98,9 +96,7 @@ export const messages = defineMessages({
       '请把构造函数的参数存进一个字段（`this.person = person`），并在 run() 里打印 this.person：' +
       '子进程启动时，这个字段会被复制到子进程里。',
     joined: "在打印 'parent: done' 之前，两个子进程都已结束（join 会等到这一刻）",
-    exitedBefore: '在打印那一行之前，{child} 已经退出',
-    stillRunning: '{child} 还在运行',
     joinedHint:
-      "父进程应当在打印 'parent: done' 之前，对每个子进程都 `await p.join()`；proclab 在退出时替你 join，已经太晚了。",
+      "父进程应当在打印 'parent: done' 之前，对每个子进程都 `await p.join()`。sleep 只是在猜它们要运行多久，而 proclab 在退出时替你 join，已经太晚了。",
   },
 })

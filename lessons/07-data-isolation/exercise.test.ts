@@ -45,6 +45,8 @@ describe(t('lesson'), () => {
 
   test(t('parentOriginal'), () => {
     program.before(CHILD, PARENT_AFTER, t('afterLast'))
+    // From the trace: the parent's own join of each child returned before its after line; a long sleep does not count.
+    program.joinedChildren(t('joinedBoth'), { before: PARENT_AFTER })
     const [, , names, age] = program.line(PARENT_AFTER, t('printParentAfter'))
     program.equal(`names=${names} age=${age}`, 'names=[] age=22', t('parentUnchanged'))
   })

@@ -30,6 +30,9 @@ export const messages = defineMessages({
     childrenPrint:
       'Both `child-N … sees …` lines must be printed by the children, in the change() each one runs; here the parent ' +
       'printed at least one. Give change to a Process as its `target` instead of calling it in the parent.',
+    joinedBoth:
+      "The parent printed its `after:` line without having joined both children: a sleep only guesses how long they take. " +
+      '`await` the join of every child before printing it: only then have they surely ended.',
     afterLast:
       "The parent's `after:` line should come after both children's lines: `await` the join of every child before printing it. " +
       'child-2 takes longer than child-1, so joining only the first one is not enough.',
@@ -64,6 +67,9 @@ export const messages = defineMessages({
     childrenPrint:
       '两行 `child-N … sees …` 都必须由子进程在各自运行的 change() 里打印；这里至少有一行是父进程打印的。' +
       '请把 change 作为 Process 的 `target` 传入，而不是在父进程里调用它。',
+    joinedBoth:
+      '父进程在没有 join 两个子进程的情况下就打印了 `after:` 行：sleep 只是在猜它们要运行多久。' +
+      '打印它之前，请 `await` 每个子进程的 join：只有这样，它们才一定已经结束。',
     afterLast:
       '父进程的 `after:` 行应当出现在两个子进程的行之后：打印它之前，请 `await` 每个子进程的 join。' +
       'child-2 比 child-1 耗时更长，所以只 join 第一个子进程是不够的。',

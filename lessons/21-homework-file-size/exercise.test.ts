@@ -55,4 +55,9 @@ describe(t('lesson'), () => {
     program.line(PRINTER, t('printerLineByParent'), { from: 'child' })
     program.equal(measuredBy, measurerPid, t('measuredBy'))
   })
+
+  test(t('joined'), () => {
+    // From the trace: the parent's own join of each child returned before its last line; a long sleep does not count.
+    program.joinedChildren(t('joinedHint'), { before: /^main: done$/ })
+  })
 })

@@ -33,6 +33,10 @@ export const messages = defineMessages({
       'The `printer pid=…` line was printed by the parent, not by the printer: the parent took the report off the ' +
       'queue and printed it itself. Let show() do that, in its own `new mp.Process({ target: show, args: [reports] })`: ' +
       '`const report = await reports.get()`, then print it there.',
+    joined: "the parent joined both children before 'main: done'",
+    joinedHint:
+      "The parent printed 'main: done' without having joined both children itself: `await measurer.join()` and " +
+      '`await printer.join()` before that line. A sleep only guesses how long they take, and proclab joining them for you at exit comes too late.',
     measuredBy:
       'The printer should say who measured the file, from the report it received: in measure(), put ' +
       '`{ path, bytes, measuredBy: process.pid }` on the queue, and print `report.measuredBy` in show().',
@@ -66,6 +70,10 @@ export const messages = defineMessages({
       '`printer pid=…` 这一行是由父进程而不是打印进程打印的：父进程自己从队列里取出了报告并把它打印出来。' +
       '请让 show() 来做这件事，并放在它自己的 `new mp.Process({ target: show, args: [reports] })` 里：' +
       '`const report = await reports.get()`，然后在那里打印。',
+    joined: "父进程在 'main: done' 之前 join 了两个子进程",
+    joinedHint:
+      "父进程在自己 join 两个子进程之前就打印了 'main: done'：请在那一行之前写 `await measurer.join()` 和 " +
+      '`await printer.join()`。sleep 只是在猜它们要运行多久，而 proclab 在退出时替你 join，已经太晚了。',
     measuredBy:
       '打印进程应当根据它收到的报告，说明是谁测量了这个文件：请在 measure() 里把 ' +
       '`{ path, bytes, measuredBy: process.pid }` 放进队列，并在 show() 里打印 `report.measuredBy`。',
