@@ -12,10 +12,27 @@ import type { Getter, QueueCore } from './core.ts'
  *
  * While one process is the queue's only consumer, it may take a batch per request (a round trip per
  * item would make a consumer in a child ~20× slower than Python's). When a second consumer appears, the
- * owner first recalls what the first fetched ahead and has not used, puts it back at the front in
- * order, and from then on hands out one item per request: every consumer still sees the items it gets
- * in queue order, and no item waits in one process while another waits for it.
+ * owner first recalls what the first fetched ahead and has not used, and puts it back at the front in
+ * order. From then on each consumer has a credit: how many items one request may bring (see
+ * `creditAfter`). It grows while the consumer uses its batches up quickly and falls back to one item as
+ * soon as it is slow, so several fast consumers share the queue at near the one-consumer rate, while a
+ * consumer busy with slow work holds nothing another consumer could be doing. A batch is also never more
+ * than the consumer's share of the items waiting. Every consumer still sees the items it gets in queue
+ * order.
  */
+
+/** The most items one request of a consumer brings while there are others: a short wait for the rest. */
+const SHARED_CREDIT = 32
+/** A consumer that asks again within this many ms of its last batch used it up quickly. */
+const QUICK_MS = 2
+
+/**
+ * The credit of a consumer that asks again `elapsed` ms after its last batch was sent: doubled if it
+ * came back quickly, one item if it did not (its work per item is slow: a batch would wait in it).
+ */
+export function creditAfter(credit: number, elapsed: number): number {
+  return elapsed <= QUICK_MS ? Math.min(credit * 2, SHARED_CREDIT) : 1
+}
 
 /** One peer process's unfinished business with this queue. */
 interface Peer {
@@ -30,6 +47,9 @@ interface Peer {
   /** Where it listens for recalls. */
   reader?: string
   recalling: boolean
+  /** Items its next request may bring while it shares the queue, and when its last batch was sent. */
+  credit: number
+  lastSent: number
 }
 
 type Consumer = Link | 'local'
@@ -45,7 +65,7 @@ export function queueServant(core: QueueCore): Servant<QueueMessage> {
   const peerOf = (link: Link): Peer => {
     let peer = peers.get(link)
     if (!peer) {
-      peer = { inFlight: new Map(), getters: new Map(), cancelled: new Set(), recalling: false, accounted: 0 }
+      peer = { inFlight: new Map(), getters: new Map(), cancelled: new Set(), recalling: false, accounted: 0, credit: 1, lastSent: 0 }
       peers.set(link, peer)
       link.onClose(() => forget(link))
     }
@@ -114,6 +134,7 @@ export function queueServant(core: QueueCore): Servant<QueueMessage> {
       peer.inFlight.set(++nextItemId, item)
       return nextItemId
     })
+    peer.lastSent = performance.now()
     link.reply(seq, { items, ids })
   }
 
@@ -123,13 +144,19 @@ export function queueServant(core: QueueCore): Servant<QueueMessage> {
     const peer = peerOf(link)
     if (peer.cancelled.delete(seq)) return link.reply(seq, { empty: true })
     const items: unknown[] = []
-    const most = consumers.size === 1 ? want : 1
+    const most = consumers.size === 1 ? want : sharedBatch(peer, want)
     for (let taken = core.tryGet(); taken.found; taken = items.length < most ? core.tryGet() : { found: false }) items.push(taken.item)
     if (items.length > 0) return send(link, seq, items)
     if (!block) return link.reply(seq, { empty: true })
     const getter: Getter = { deliver: (item) => send(link, seq, [item]) }
     peer.getters.set(seq, getter)
     core.waitToGet(getter)
+  }
+
+  /** How many items a request may bring while consumers share the queue: its credit, at most its share. */
+  const sharedBatch = (peer: Peer, want: number) => {
+    peer.credit = creditAfter(peer.credit, performance.now() - peer.lastSent)
+    return Math.max(1, Math.min(want, peer.credit, Math.ceil(core.size / consumers.size)))
   }
 
   /** A waiting get that timed out: if it still waits, it ends empty; if not, its item is on its way. */

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm'
 import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
 import { killLeftoversAfterEach, start } from '../helpers.ts'
-import { consumeAsync, consumeBusy, putInOrderUnawaited, putUnawaited, sendInOrder, sendUnawaited, takeOne } from '../fixtures/delivery-targets.ts'
+import { consumeAsync, consumeBusy, putInOrderUnawaited, putUnawaited, sendInOrder, sendUnawaited, takeOne, takeOrHoldTheLoop } from '../fixtures/delivery-targets.ts'
 
 killLeftoversAfterEach()
 
@@ -28,6 +28,22 @@ describe('un-awaited sends', () => {
     await p.join()
     expect(p.exitCode).toBe(0)
     expect(warnings.value).toBe(0)
+  })
+})
+
+describe('several consumers', () => {
+  test('a consumer stuck in slow work holds no items ahead: the other one takes them all', async () => {
+    const ITEMS = 40
+    const q = new mp.Queue<number>()
+    const taken = mp.Value('i', 0)
+    const counts = new mp.Queue<number>()
+    const consumers = [0, 1].map(() => start(takeOrHoldTheLoop, q, taken, ITEMS, counts))
+    // The parent (the owner) asks too, so no child is ever the sole consumer of a non-empty queue.
+    await expect(q.getNowait()).rejects.toThrow(mp.Empty)
+    for (let n = 0; n < ITEMS; n++) await q.put(n)
+    for (const _ of consumers) await q.put(-1)
+    expect([await counts.get(), await counts.get()].sort((x, y) => x - y)).toEqual([1, ITEMS - 1])
+    for (const p of consumers) await p.join()
   })
 })
 
