@@ -21,7 +21,7 @@ export const messages = defineMessages({
 
     endedOnEof: 'the receiver ended on EOFError',
     gaveUp:
-      'The receiver never saw EOFError: it gave up after 2 s of silence. The sender had exited, which closed its handle ' +
+      "The receiver never saw EOFError: it still waited in recv() 2 s after the sender had ended, and the starter's stopgap in the parent terminated it. The sender's exit closed its handle " +
       'to the send end, but the parent still holds its own copy of that end, so for the receiver more urls might come. ' +
       'Did the parent close its own copy of the send end after start()? Call `sendEnd.close()` (and `receiveEnd.close()`) ' +
       'right after `s.start()` and `r.start()`.',
@@ -76,7 +76,7 @@ export const messages = defineMessages({
 
     endedOnEof: '接收进程在 EOFError 处结束',
     gaveUp:
-      '接收进程始终没有遇到 EOFError：它在 2 秒没有数据之后放弃了。发送进程已经退出，这关闭了它持有的发送端句柄，' +
+      '接收进程始终没有遇到 EOFError：发送进程结束 2 秒之后它仍在 recv() 里等待，于是父进程里起始代码的临时方案终止了它。发送进程已经退出，这关闭了它持有的发送端句柄，' +
       '但父进程手里还有一份发送端的副本，所以在接收进程看来，可能还会有 url 到来。' +
       '父进程在 start() 之后关闭了自己那份发送端吗？请在 `s.start()` 和 `r.start()` 之后立即调用 `sendEnd.close()`' +
       '（以及 `receiveEnd.close()`）。',

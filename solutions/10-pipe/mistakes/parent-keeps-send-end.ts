@@ -5,7 +5,7 @@ import * as mp from '@proclab/core'
 
 /** What the sender sends, in this order: url_0 … url_9. */
 export const URLS = Array.from({ length: 10 }, (_, i) => `url_${i}`)
-/** How long the unfinished receiver waits for the next url before it gives up (the starter's stopgap; unused here). */
+/** How long the unfinished parent waits for the receiver once the sender is done (the starter's stopgap; unused here). */
 export const PATIENCE_MS = 2000
 
 // The sender: sends each url, pausing a random moment in between, then returns. It does not need to

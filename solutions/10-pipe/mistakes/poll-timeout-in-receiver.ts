@@ -1,11 +1,11 @@
-// Mistake: leaves the parent's send end open, keeps the starter's poll() stopgap and prints the EOFError line when it times out
+// Mistake: leaves the parent's send end open, gives the receiver a poll() timeout of its own and prints the EOFError line when it times out
 // Fails: the receiver ended on EOFError
 // Says: recv() never threw mp.EOFError
 import * as mp from '@proclab/core'
 
 /** What the sender sends, in this order: url_0 … url_9. */
 export const URLS = Array.from({ length: 10 }, (_, i) => `url_${i}`)
-/** How long the unfinished receiver waits for the next url before it gives up (the starter's stopgap; unused here). */
+/** How long the unfinished parent waits for the receiver once the sender is done (the starter's stopgap; unused here). */
 export const PATIENCE_MS = 2000
 
 // The sender: sends each url, pausing a random moment in between, then returns. It does not need to
