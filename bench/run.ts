@@ -96,6 +96,8 @@ if (mp.isMain(import.meta)) {
     ['Manager() start (warm spare), ms', (f) => f.managerStartMs, 'lower', (n) => n.toFixed(1)],
     ['manager dict set, ops/s', (f) => f.managerDictOps, 'higher', thousands],
   ])
+  const floorRatio = sync.proclab.lockUncontended / sync.awaitFloor
+  console.log(`Node floor under the Lock row: two awaits of a settled promise, ${millions(sync.awaitFloor)} pairs/s; Lock ÷ floor ${floorRatio.toFixed(2)}`)
   console.log(`Contended final counts exact: proclab ${sync.proclab.contended.exact ? 'yes' : 'NO'}, Python ${sync.python ? (sync.python.contended.exact ? 'yes' : 'NO') : '-'}`)
 }
 

@@ -103,13 +103,33 @@ async function proclabOnce(n: number): Promise<SyncFigures> {
   }
 }
 
-/** Medians of `runs` runs of proclab's and Python's figures (Python's undefined where python3 is missing). */
-export async function syncBenchmark(runs: number, n = 1_000_000): Promise<{ proclab: SyncFigures; python: SyncFigures | undefined }> {
+const SETTLED = Promise.resolve(true)
+
+/**
+ * The Node floor under an awaited acquire() + release() pair: two awaits of an already settled promise,
+ * pairs per second. No lock can be awaited faster than this.
+ */
+async function settledAwaitPairs(n: number): Promise<number> {
+  const settled = () => SETTLED
+  const t0 = performance.now()
+  for (let i = 0; i < n; i++) {
+    await settled()
+    await settled()
+  }
+  return n / ((performance.now() - t0) / 1000)
+}
+
+/** Medians of `runs` runs of proclab's and Python's figures (Python's undefined where python3 is missing), and the await floor. */
+export async function syncBenchmark(runs: number, n = 1_000_000): Promise<{ proclab: SyncFigures; python: SyncFigures | undefined; awaitFloor: number }> {
   const ours: SyncFigures[] = []
-  for (let i = 0; i < runs; i++) ours.push(await proclabOnce(n))
+  const floors: number[] = []
+  for (let i = 0; i < runs; i++) {
+    ours.push(await proclabOnce(n))
+    floors.push(await settledAwaitPairs(n))
+  }
   const first = runPython<SyncFigures>('sync.py', [String(n)])
   const theirs = first ? [first, ...Array.from({ length: runs - 1 }, () => runPython<SyncFigures>('sync.py', [String(n)])!)] : undefined
-  return { proclab: medians(ours), python: theirs && medians(theirs) }
+  return { proclab: medians(ours), python: theirs && medians(theirs), awaitFloor: median(floors) }
 }
 
 function medians(all: SyncFigures[]): SyncFigures {
