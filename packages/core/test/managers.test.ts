@@ -43,6 +43,20 @@ describe('Manager', () => {
     await expect(manager.Value('x' as mp.Typecode)).rejects.toThrow(/typecode 'x'/)
   })
 
+  test("a Value proxy's value property, as Python's: await proxy.value reads it, proxy.value = v sets it before any later call", async () => {
+    await using manager = await mp.Manager()
+    const v = await manager.Value('i', 7)
+    expect('value' in v).toBe(true)
+    expect(await v.value).toBe(7)
+    v.value = 9
+    expect(await v.get()).toBe(9)
+    v.value = 10
+    v.value = 11
+    expect(await v.value).toBe(11)
+    const d = await manager.dict()
+    expect(() => ((d as unknown as { value: number }).value = 1)).toThrow(/a proxy has methods, not properties to assign/)
+  })
+
   test('pool tasks can use a manager.Queue(); a plain Queue is refused with what to use', async () => {
     await using manager = await mp.Manager()
     const q = await manager.Queue<number>()
@@ -181,6 +195,35 @@ describe('BaseManager over TCP', () => {
     class Inline extends mp.BaseManager {}
     Inline.register('thing', () => ({}))
     await expect(new Inline().start()).rejects.toThrow(/not exported/)
+  })
+
+  test('as in CPython, getServer() leaves the manager new: once that server is closed it can start(); a fixed address takes one server at a time', async () => {
+    class Reused extends mp.BaseManager {
+      declare tasks: () => Promise<mp.QueueProxy<number>>
+    }
+    Reused.register('tasks', taskQueue)
+    const manager = new Reused()
+    const server = await manager.getServer()
+    await server.close()
+    await manager.start()
+    try {
+      const q = await manager.tasks()
+      await q.put(3)
+      expect(await q.get()).toBe(3)
+      await expect(manager.getServer()).rejects.toThrow('Reused.getServer() cannot be called on a manager that is started: use a new manager.')
+    } finally {
+      await manager.shutdown()
+    }
+    await expect(manager.start()).rejects.toThrow('Reused.start() cannot be called on a manager that is shut down: use a new manager.')
+    const onPort = new Reused({ address: ['127.0.0.1', 0] })
+    const first = await onPort.getServer()
+    const pinned = new Reused({ address: first.address })
+    await first.close()
+    const held = await pinned.getServer()
+    await expect(pinned.start()).rejects.toThrow(/Reused\.start\(\): the server from getServer\(\) still listens on 127\.0\.0\.1:\d+\. Close it first/)
+    await held.close()
+    await pinned.start()
+    await pinned.shutdown()
   })
 
   test('bad input: a typeid that is not a name, a manager used before start', async () => {

@@ -4,7 +4,7 @@ import { Pipe } from '../pipes/connection.ts'
 import { StateError, withCode } from '../errors.ts'
 import { managerProcess, type TypeidSource } from './process.ts'
 import { Process } from '../process.ts'
-import { reviveError, keyBytes, validAddress, type SerializedError, type Address } from '../transport/index.ts'
+import { describeAddress, reviveError, keyBytes, validAddress, type SerializedError, type Address } from '../transport/index.ts'
 import { locateExport } from '../spawn/targets.ts'
 import { argumentsForServer, builtinTypeid } from './builtins.ts'
 import { connectionTo, createRemote, forgetConnection, type ManagerConnection } from './client.ts'
@@ -28,7 +28,8 @@ export interface ManagerServerHandle {
   close(): Promise<void>
 }
 
-type State = 'new' | 'serving' | 'started' | 'connected' | 'shut down'
+/** As CPython's: getServer() leaves a manager 'new' (it may still start() or connect()). */
+type State = 'new' | 'started' | 'connected' | 'shut down'
 
 /** Typeids registered on each manager class (a subclass also has its parent's). */
 const registries = new WeakMap<Function, Map<string, Factory | undefined>>()
@@ -72,18 +73,22 @@ export class BaseManager {
     })
   }
 
+  /** The address it was given: every server it makes listens there. */
+  readonly #requested: Address
+  /** Where its last server listens (the port it was given), or where it connects. */
   #address: Address
   readonly #authkey: Buffer
   #state: State = 'new'
   #connection: ManagerConnection | undefined
   #process: Process | undefined
-  #server: ManagerServer | undefined
+  /** Servers made by getServer() that are not closed yet. */
+  readonly #servers = new Set<ManagerServer>()
 
   constructor({ address = ['127.0.0.1', 0], authkey }: ManagerOptions = {}) {
     if (authkey !== undefined && typeof authkey !== 'string' && !(authkey instanceof Uint8Array)) {
       throw withCode(new TypeError(`new ${new.target.name}() expects \`authkey\` to be a string or a Uint8Array, got ${inspect(authkey)}.`), 'ERR_MP_INVALID_ARG')
     }
-    this.#address = validAddress(address, `new ${new.target.name}()`)
+    this.#requested = this.#address = validAddress(address, `new ${new.target.name}()`)
     this.#authkey = authkey === undefined ? randomBytes(32) : keyBytes(authkey)
   }
 
@@ -92,7 +97,10 @@ export class BaseManager {
     return typeof this.#address === 'string' ? this.#address : [...this.#address]
   }
 
-  /** A server for this manager's registered types, in this process, already listening. */
+  /**
+   * A server for this manager's registered types, in this process, already listening. As in Python, the
+   * manager itself stays as it was: once that server is closed, it can still `start()`.
+   */
   async getServer(): Promise<ManagerServerHandle> {
     this.#expectState('getServer', 'new')
     const factories = new Map<string, Factory>()
@@ -100,24 +108,30 @@ export class BaseManager {
       if (!callable) throw new TypeError(`${this.constructor.name}.getServer(): '${typeid}' was registered without a callable, so there is nothing to serve for it.`)
       factories.set(typeid, callable)
     }
-    const server = new ManagerServer({ address: this.#address, authkey: this.#authkey, factories })
+    this.#expectFreeAddress('getServer')
+    const server = new ManagerServer({ address: this.#requested, authkey: this.#authkey, factories })
     this.#address = await server.listen()
-    this.#server = server
-    this.#state = 'serving'
+    this.#servers.add(server)
     const address = this.address
-    return { address, serveForever: () => server.serveForever(), close: () => server.close() }
+    const closed = () => void this.#servers.delete(server)
+    return {
+      address,
+      serveForever: () => server.serveForever().finally(closed),
+      close: () => server.close().finally(closed),
+    }
   }
 
   /** Starts the server in a new process and connects to it. */
   async start(): Promise<void> {
     this.#expectState('start', 'new')
+    this.#expectFreeAddress('start')
     const typeids: [string, TypeidSource][] = [...this.#registry()].map(([typeid, callable]) => {
       if (!callable) throw new TypeError(`${this.constructor.name}.start(): '${typeid}' was registered without a callable, so the server cannot make it.`)
       const builtin = builtinTypeid(callable)
       return [typeid, builtin ? { builtin } : { ref: locateExport(callable, `${this.constructor.name}.start()`, `callable registered as '${typeid}'`) }]
     })
     const [receive, send] = Pipe<{ address: Address } | { error: SerializedError }>({ duplex: false })
-    const config = { address: this.#address, authkey: this.#authkey.toString('hex'), typeids }
+    const config = { address: this.#requested, authkey: this.#authkey.toString('hex'), typeids }
     // A daemon: terminated when this program ends, like Python's manager process.
     this.#process = new Process({ target: managerProcess, args: [config, send], name: `${this.constructor.name}-server`, daemon: true })
     this.#process.start()
@@ -143,11 +157,12 @@ export class BaseManager {
     this.#state = 'connected'
   }
 
-  /** Stops the server this manager started (or serves), and waits for its process to end. */
+  /** Stops the server this manager started (and those it serves), and waits for its process to end. */
   async shutdown(): Promise<void> {
     const state = this.#state
     this.#state = 'shut down'
-    if (state === 'serving') await this.#server!.close()
+    await Promise.all([...this.#servers].map((server) => server.close()))
+    this.#servers.clear()
     if (state !== 'started') return
     try {
       await this.#connection!.request({ kind: 'shutdown' })
@@ -182,7 +197,17 @@ export class BaseManager {
 
   #expectState(api: string, expected: State): void {
     if (this.#state !== expected) {
-      throw new StateError(`${this.constructor.name}.${api}() cannot be called on a manager that is ${this.#state === 'serving' ? 'already serving' : this.#state}: use a new manager.`)
+      throw new StateError(`${this.constructor.name}.${api}() cannot be called on a manager that is ${this.#state}: use a new manager.`)
+    }
+  }
+
+  /** A fixed address (a port, a socket path) takes one server at a time; port 0 gives each a free port. */
+  #expectFreeAddress(api: string): void {
+    const fixed = typeof this.#requested === 'string' || this.#requested[1] !== 0
+    if (fixed && this.#servers.size > 0) {
+      throw new StateError(
+        `${this.constructor.name}.${api}(): the server from getServer() still listens on ${describeAddress(this.#requested)}. Close it first (\`await server.close()\`), or give this manager another address.`,
+      )
     }
   }
 }

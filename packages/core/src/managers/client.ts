@@ -135,30 +135,42 @@ function makeProxy<T extends object>(connection: ManagerConnection, id: string, 
     handle: (): ProxyHandle => ({ type: 'ManagerProxy', address: connection.address, authkey: connection.authkey.toString('hex'), id, typeid }),
   }
   const describe = () => `<${typeid} proxy of object ${id} at ${describeAddress(connection.address)}>`
+  // Python's ValueProxy has a `value` property: here `await proxy.value` reads it, `proxy.value = v` sets it.
+  const valueProperty = typeid === 'Value'
+  const methodOf = (key: string): ((...args: unknown[]) => Promise<unknown>) => {
+    let method = methods.get(key)
+    if (!method) {
+      const local = LOCAL_METHODS[key]
+      const api = proxyMethodName(typeid, key)
+      method = local
+        ? (...args) => Promise.resolve(local(proxy, ...args))
+        : async (...args) => {
+            const request = { kind: 'call', id, method: key, args: argumentsToServer(args, api, idOnServer(connection), false) } as const
+            // Which process called what on a shared object: a check can tell a child's set() from the parent's.
+            if (tracing) trace('call', { on: `${typeid} ${id}`, typeid, method: key })
+            return resultFromServer(await connection.request(request))
+          }
+      methods.set(key, method)
+    }
+    return method
+  }
   const proxy: object = new Proxy(Object.create(null), {
     get(_, key) {
       if (key === SHARED) return shared
       // Not a thenable: `await manager.dict()` must resolve to the proxy, not call it.
       if (typeof key === 'symbol' || key === 'then') return key === inspect.custom ? describe : undefined
       if (key === 'toString') return describe
-      let method = methods.get(key)
-      if (!method) {
-        const local = LOCAL_METHODS[key]
-        const api = proxyMethodName(typeid, key)
-        method = local
-          ? (...args) => Promise.resolve(local(proxy, ...args))
-          : async (...args) => {
-              const request = { kind: 'call', id, method: key, args: argumentsToServer(args, api, idOnServer(connection), false) } as const
-              // Which process called what on a shared object: a check can tell a child's set() from the parent's.
-              if (tracing) trace('call', { on: `${typeid} ${id}`, typeid, method: key })
-              return resultFromServer(await connection.request(request))
-            }
-        methods.set(key, method)
-      }
-      return method
+      if (key === 'value' && valueProperty) return methodOf('get')()
+      return methodOf(key)
     },
-    has: (_, key) => key === SHARED,
-    set() {
+    has: (_, key) => key === SHARED || (key === 'value' && valueProperty),
+    set(_, key, value) {
+      if (key === 'value' && valueProperty) {
+        // Sent at once, so every later call on this manager sees it; its failure (the manager is gone) is
+        // an uncaught rejection, as Python's assignment would raise. `await proxy.set(v)` waits for it.
+        void methodOf('set')(value)
+        return true
+      }
       throw new TypeError(`${describe()}: a proxy has methods, not properties to assign: call its set(…) method instead.`)
     },
   })

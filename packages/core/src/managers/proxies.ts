@@ -28,7 +28,11 @@ interface Exclusive {
 export type DictProxy<K = string, V = unknown> = Remote<ServedDict<K, V>>
 export type ListProxy<T = unknown> = Remote<ServedList<T>>
 export type NamespaceProxy = Remote<ServedNamespace>
-export type ValueProxy<T = unknown> = Remote<ServedValue<T>>
+/** A manager Value's proxy: its methods, and Python's `value` property (`await proxy.value`; `proxy.value = v` sends the set at once). */
+export type ValueProxy<T = unknown> = Remote<ServedValue<T>> & {
+  get value(): Promise<T>
+  set value(value: T)
+}
 export type ArrayProxy<T = unknown> = Remote<ServedArray<T>>
 export type QueueProxy<T = unknown> = Remote<Queue<T>>
 export type JoinableQueueProxy<T = unknown> = Remote<JoinableQueue<T>>
