@@ -40,6 +40,11 @@ export interface LessonTestResult {
   output: string
   /** The run was stopped before it finished (see `signal`); its checks mean nothing. */
   cancelled: boolean
+  /**
+   * The titles of the tests vitest skipped. A lesson that cannot run on this machine (lesson 23 without
+   * `redis-server`) skips its one test, titled with what to install: see {@link lessonSkipped}.
+   */
+  skipped?: string[]
 }
 
 /** Options of {@link testLesson}. */
@@ -61,6 +66,16 @@ export interface TestLessonOptions {
 /** Whether every check ran and passed. */
 export function lessonPassed(result: LessonTestResult): boolean {
   return !result.cancelled && result.fileError === undefined && result.checks.length > 0 && result.checks.every((c) => c.passed)
+}
+
+/**
+ * Why the lesson could not run here, when it skipped every test and ran no check (a lesson that needs
+ * what this machine lacks: Redis, Linux): the skipped tests' titles, which say what to install. A
+ * skipped lesson has neither passed nor failed. `undefined` when the lesson ran.
+ */
+export function lessonSkipped(result: LessonTestResult): string | undefined {
+  if (result.cancelled || result.fileError !== undefined || result.checks.length > 0 || !result.skipped?.length) return undefined
+  return result.skipped.join('\n')
 }
 
 /**
@@ -130,7 +145,7 @@ interface JsonReport {
   }[]
 }
 
-function readReport(reportFile: string, output: string): Pick<LessonTestResult, 'checks' | 'fileError'> {
+function readReport(reportFile: string, output: string): Pick<LessonTestResult, 'checks' | 'fileError' | 'skipped'> {
   let report: JsonReport
   try {
     report = JSON.parse(readFileSync(reportFile, 'utf8')) as JsonReport
@@ -150,8 +165,9 @@ function readReport(reportFile: string, output: string): Pick<LessonTestResult, 
         ...(test.location ? { line: test.location.line } : {}),
       })),
   )
+  const skipped = report.testResults.flatMap((file) => file.assertionResults.filter((test) => test.status === 'skipped' || test.status === 'pending').map((test) => test.title))
   const fileErrors = report.testResults.map((file) => file.message?.trim()).filter((message): message is string => Boolean(message))
-  return fileErrors.length > 0 ? { checks, fileError: fileErrors.map(cleanFailure).join('\n\n') } : { checks }
+  return { checks, ...(skipped.length > 0 ? { skipped } : {}), ...(fileErrors.length > 0 ? { fileError: fileErrors.map(cleanFailure).join('\n\n') } : {}) }
 }
 
 /**

@@ -5,7 +5,7 @@ import { interruptible } from '../interrupt.ts'
 import { formatCheckReport, mentionTimeline, whatNext } from '../report/check-report.ts'
 import { testUnderSeeds, type SeedPlan } from '../seeds.ts'
 import { styleFor } from '../terminal/style.ts'
-import { lessonPassed, type Target } from '../vitest-runner.ts'
+import { lessonPassed, lessonSkipped, type Target } from '../vitest-runner.ts'
 
 /** Options of {@link check}. */
 export interface CheckOptions {
@@ -30,8 +30,13 @@ export async function check(ctx: Context, lesson: Lesson, options: CheckOptions)
   const { value: result, exitCode: interrupted } = await interruptible((signal) => testUnderSeeds(lesson, target, plan, signal))
   if (interrupted !== undefined) return interrupted
   const passed = lessonPassed(result)
-  if (target === 'starter') recordCheck(ctx.root, lesson.id, passed)
   console.log(`\n${formatCheckReport(ctx, lesson, result, target, style)}`)
+  // A lesson that could not run here has neither passed nor failed: nothing is recorded, and it is no pass.
+  if (lessonSkipped(result) !== undefined) {
+    if (target === 'starter') console.log(`\n${t('next.skipped', { number: lesson.number })}`)
+    return 1
+  }
+  if (target === 'starter') recordCheck(ctx.root, lesson.id, passed)
   if (target === 'starter') {
     if (!passed) await mentionTimeline(ctx, lesson, result, (line) => console.log(line))
     console.log(`\n${whatNext(ctx, lesson, passed, false)}`)

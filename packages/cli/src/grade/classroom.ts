@@ -1,12 +1,12 @@
 import { appendFileSync } from 'node:fs'
 import { relative } from 'node:path'
-import { firstFailure } from '../vitest-runner.ts'
-import { overallStatus, splitFailure, type Gradebook, type GradeStatus } from './gradebook.ts'
+import { firstFailure, lessonSkipped } from '../vitest-runner.ts'
+import { overallStatus, splitFailure, type Gradebook, type RunStatus } from './gradebook.ts'
 
 /** One test of a GitHub Classroom autograding result: here, one lesson. */
 export interface ClassroomTest {
   name: string
-  status: GradeStatus
+  status: RunStatus
   score: number
   message: string
   test_code: string
@@ -21,7 +21,7 @@ export interface ClassroomTest {
 /** The result a GitHub Classroom grader action sets as its `result` output, before base64. */
 export interface ClassroomResult {
   version: 1
-  status: GradeStatus
+  status: RunStatus
   max_score: number
   tests: ClassroomTest[]
 }
@@ -40,12 +40,16 @@ export function toClassroomResult(book: Gradebook, root: string): ClassroomResul
       const passedChecks = result.checks.filter((c) => c.passed).length
       const failedLine = result.checks.find((c) => !c.passed)?.line
       const milliseconds = Math.round(result.durationMs)
+      const skipped = lessonSkipped(result)
       return {
         name: `${lesson.id}: ${lesson.title}`,
-        status,
+        // GitHub Classroom knows no skip: a lesson that could not run here could not run, and scores nothing.
+        status: status === 'skipped' ? 'error' : status,
         score: points,
         message:
-          status === 'pass'
+          skipped !== undefined
+            ? `skipped: ${skipped}`
+            : status === 'pass'
             ? `${passedChecks}/${result.checks.length} checks passed`
             : `${failure?.name ? `${failure.name}: ` : ''}${splitFailure(failure?.message ?? '').teaching}`,
         test_code: `npx proclab check ${lesson.number}`,

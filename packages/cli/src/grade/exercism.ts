@@ -1,5 +1,6 @@
 import { relative } from 'node:path'
-import { overallStatus, splitFailure, type Gradebook, type GradeStatus, type LessonGrade } from './gradebook.ts'
+import { lessonSkipped } from '../vitest-runner.ts'
+import { overallStatus, splitFailure, type Gradebook, type LessonGrade, type RunStatus } from './gradebook.ts'
 import { testSource } from './test-source.ts'
 
 /** exercism caps a test's `output` at 500 characters; longer output is cut and says so. */
@@ -9,7 +10,7 @@ const TRUNCATED = '\n\nOutput was truncated. Please limit to 500 chars.'
 /** One entry of `tests` in exercism's results.json, version 3. */
 export interface ExercismTest {
   name: string
-  status: GradeStatus
+  status: RunStatus
   message?: string
   output?: string
   test_code: string
@@ -19,7 +20,7 @@ export interface ExercismTest {
 /** exercism's test-runner `results.json`, version 3. */
 export interface ExercismResults {
   version: 3
-  status: GradeStatus
+  status: RunStatus
   message?: string
   tests: ExercismTest[]
 }
@@ -28,7 +29,8 @@ export interface ExercismResults {
  * The gradebook as exercism's test-runner results (interface version 3), all lessons in one file:
  * one test per check, named `NN-topic › check`; `message` is the lesson's teaching message, `output`
  * the program's output (capped at 500 characters), `test_code` the check's source, and `task_id` the
- * lesson number. A lesson whose test file failed before any check ran is one test with status `error`.
+ * lesson number. A lesson whose test file failed before any check ran, or that was skipped (it could not
+ * run on this machine), is one test with status `error`.
  */
 export function toExercismResults(book: Gradebook): ExercismResults {
   const tests = book.lessons.flatMap(lessonTests)
@@ -40,6 +42,9 @@ export function toExercismResults(book: Gradebook): ExercismResults {
 function lessonTests(grade: LessonGrade): ExercismTest[] {
   const { lesson, result } = grade
   const taskId = Number(lesson.number)
+  const skipped = lessonSkipped(result)
+  // exercism knows no skip: a lesson that could not run here is one test that could not run, saying why.
+  if (skipped !== undefined) return [{ name: `${lesson.id} › skipped`, status: 'error', message: skipped, test_code: '', task_id: taskId }]
   const tests: ExercismTest[] = result.checks.map((check) => ({
     name: `${lesson.id} › ${check.name}`,
     status: check.passed ? 'pass' : 'fail',

@@ -1,12 +1,19 @@
 import { PROGRAM_OUTPUT_HEADING } from '@proclab/harness'
 import type { Lesson } from '../lessons.ts'
-import { lessonPassed, testLesson, type LessonTestResult, type Target } from '../vitest-runner.ts'
+import { lessonPassed, lessonSkipped, testLesson, type LessonTestResult, type Target } from '../vitest-runner.ts'
 
 /** Points a lesson is worth unless `--points` says otherwise. */
 export const DEFAULT_POINTS = 10
 
-/** A lesson's verdict, in the words of exercism and GitHub Classroom: `error` means no check could run at all. */
-export type GradeStatus = 'pass' | 'fail' | 'error'
+/** A verdict in the words of exercism and GitHub Classroom: `error` means no check could run at all. */
+export type RunStatus = 'pass' | 'fail' | 'error'
+
+/**
+ * A lesson's verdict: a {@link RunStatus}, or `skipped` when the lesson could not run on this machine
+ * (it needs what is not installed here). A skipped lesson earns no points and is no pass; reports
+ * that know no skip (exercism, GitHub Classroom) show it as `error`.
+ */
+export type GradeStatus = RunStatus | 'skipped'
 
 /** One lesson's grade. A lesson earns its points only when every one of its checks passes. */
 export interface LessonGrade {
@@ -34,9 +41,10 @@ export interface GradeOptions {
   onLesson?: (done: number, lesson: Lesson) => void
 }
 
-/** The verdict of one run: `error` when the test file failed before any check ran. */
+/** The verdict of one run: `error` when the test file failed before any check ran, `skipped` when it could not run here. */
 export function gradeStatus(result: LessonTestResult): GradeStatus {
   if (lessonPassed(result)) return 'pass'
+  if (lessonSkipped(result) !== undefined) return 'skipped'
   return result.checks.length === 0 ? 'error' : 'fail'
 }
 
@@ -62,7 +70,7 @@ export async function gradeLessons(lessons: Lesson[], options: GradeOptions): Pr
 }
 
 /** The overall verdict: `pass` when every lesson passed, `error` when no lesson could run a check, else `fail`. */
-export function overallStatus(book: Gradebook): GradeStatus {
+export function overallStatus(book: Gradebook): RunStatus {
   if (book.lessons.every((g) => g.status === 'pass')) return 'pass'
   return book.lessons.every((g) => g.status === 'error') ? 'error' : 'fail'
 }

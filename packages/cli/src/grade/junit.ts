@@ -1,19 +1,22 @@
 import { relative } from 'node:path'
+import { lessonSkipped } from '../vitest-runner.ts'
 import type { Gradebook, LessonGrade } from './gradebook.ts'
 
 /**
  * The gradebook as JUnit XML, which CI systems display: a `testsuite` per lesson, a `testcase` per
  * check, a `failure` (or, when the test file could not run its checks, an `error`) with the message.
+ * A lesson that could not run on this machine is one `testcase` with JUnit's `skipped`, saying why.
  */
 export function toJUnitXml(book: Gradebook): string {
   const count = (pick: (g: LessonGrade) => number) => book.lessons.reduce((sum, g) => sum + pick(g), 0)
-  const tests = count((g) => g.result.checks.length + (g.result.fileError === undefined ? 0 : 1))
+  const tests = count((g) => g.result.checks.length + (g.result.fileError === undefined ? 0 : 1) + (lessonSkipped(g.result) === undefined ? 0 : 1))
+  const skipped = count((g) => (lessonSkipped(g.result) === undefined ? 0 : 1))
   const failures = count((g) => g.result.checks.filter((c) => !c.passed).length)
   const errors = count((g) => (g.result.fileError === undefined ? 0 : 1))
   const time = count((g) => g.result.durationMs)
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="proclab" tests="${tests}" failures="${failures}" errors="${errors}" time="${seconds(time)}">`,
+    `<testsuites name="proclab" tests="${tests}" failures="${failures}" errors="${errors}"${skipped > 0 ? ` skipped="${skipped}"` : ''} time="${seconds(time)}">`,
     ...book.lessons.map(testsuite),
     '</testsuites>',
     '',
@@ -21,6 +24,12 @@ export function toJUnitXml(book: Gradebook): string {
 }
 
 function testsuite({ lesson, result }: LessonGrade): string {
+  const skipped = lessonSkipped(result)
+  if (skipped !== undefined) {
+    const attributes = `name="${xml(`${lesson.id}: ${lesson.title}`)}" tests="1" failures="0" errors="0" skipped="1" time="${seconds(result.durationMs)}"`
+    const skip = `    <testcase classname="${xml(lesson.id)}" name="skipped" time="0">\n      <skipped message="${xml(skipped.split('\n')[0] ?? '')}"/>\n    </testcase>`
+    return [`  <testsuite ${attributes}>`, skip, '  </testsuite>'].join('\n')
+  }
   const failures = result.checks.filter((c) => !c.passed).length
   const errors = result.fileError === undefined ? 0 : 1
   const cases = result.checks.map((check) => {

@@ -5,7 +5,7 @@ import { replayCommand } from '../seeds.ts'
 import { shownPath } from '../terminal/shown-path.ts'
 import type { Style } from '../terminal/style.ts'
 import { writeFailureTimeline } from '../timeline.ts'
-import { firstFailure, lessonPassed, type LessonTestResult, type Target } from '../vitest-runner.ts'
+import { firstFailure, lessonPassed, lessonSkipped, type LessonTestResult, type Target } from '../vitest-runner.ts'
 
 /**
  * A check's result as the learner reads it: the verdict, then the first failure in full (the lesson's
@@ -16,6 +16,8 @@ export function formatCheckReport(ctx: Context, lesson: Lesson, result: LessonTe
   const { t } = ctx
   const passedCount = result.checks.filter((c) => c.passed).length
   const total = result.checks.length
+  const skipped = lessonSkipped(result)
+  if (skipped !== undefined) return `${style.yellow(`○ ${t('report.skipped', { number: lesson.number })}`)}\n\n${skipped}`
   if (lessonPassed(result)) {
     const verdict = t('report.passed', { number: lesson.number, passed: passedCount, total })
     return style.green(`✓ ${verdict}`) + (result.seed === undefined ? '' : ` ${t('report.underSeed', { seed: result.seed })}`)
