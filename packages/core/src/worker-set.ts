@@ -8,7 +8,7 @@ import { unknownMessage, reviveError, type PoolMessage, type PoolReply, type Tar
 import { prepareForChild, SHARED } from './reduction.ts'
 import { signalName } from './spawn/signals.ts'
 import { assertCallable, locateExport } from './spawn/targets.ts'
-import { internally } from './trace.ts'
+import { internally, raised } from './trace.ts'
 
 /**
  * The workers behind `Pool` and `ProcessPoolExecutor`: starts them once and reuses them, hands each
@@ -264,15 +264,14 @@ export function checkTaskArguments<T>(api: string, value: T, root: string): { va
 }
 
 // Thrown when a shared object of this process is sent to a task: workers are already running, so it cannot reach them.
+// Traced as `raise`, so a check can tell this refusal from a program that only prints its text.
 function refusedShared(api: string, path: string): TypeError {
-  return withCode(
-    new TypeError(
-      `${api} cannot send ${path}: it is a shared object of this process (an Array, Value, lock, queue or pipe end), ` +
-        `which can only be handed to a process when it starts, and the workers are already running (Python refuses it too). ` +
-        `Hand it to every worker once, with the pool's \`initializer\` and \`initargs\` (the initializer keeps it in a ` +
-        `module variable for the tasks), or make it with a manager (manager.Queue(), manager.Array(), manager.Lock()…), ` +
-        `whose proxies can be sent to tasks.`,
-    ),
-    'ERR_MP_NOT_CLONEABLE',
+  const error = new TypeError(
+    `${api} cannot send ${path}: it is a shared object of this process (an Array, Value, lock, queue or pipe end), ` +
+      `which can only be handed to a process when it starts, and the workers are already running (Python refuses it too). ` +
+      `Hand it to every worker once, with the pool's \`initializer\` and \`initargs\` (the initializer keeps it in a ` +
+      `module variable for the tasks), or make it with a manager (manager.Queue(), manager.Array(), manager.Lock()…), ` +
+      `whose proxies can be sent to tasks.`,
   )
+  return raised(withCode(error, 'ERR_MP_NOT_CLONEABLE'), api)
 }

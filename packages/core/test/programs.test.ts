@@ -169,6 +169,14 @@ describe('tracing', () => {
     expect(events(run, 'raise')).toEqual([expect.objectContaining({ ...eof, pid: receiver!.pid }), expect.objectContaining({ ...eof, pid: run.pid })])
   })
 
+  test("a pool's refusal of a shared object of this process is traced as `raise` in the process that made the call", async () => {
+    const run = await runProgram(fixture('pool-refusal.ts'))
+    expect(run.lines).toEqual(['refused: TypeError'])
+    expect(events(run, 'raise')).toEqual([
+      expect.objectContaining({ pid: run.pid, error: 'TypeError', code: 'ERR_MP_NOT_CLONEABLE', on: 'Pool.applyAsync()' }),
+    ])
+  })
+
   test('a manager proxy method call is traced as `call` in the process that made it', async () => {
     const run = await runProgram(fixture('manager-calls.ts'))
     const [child] = events(run, 'spawn').filter((e) => e.name !== 'SyncManager-server')
