@@ -39,6 +39,8 @@ interface CompiledModule {
   stamp: string
   /** The TypeScript files it imports, whose copies it points at. */
   dependencies: string[]
+  /** A dynamic import in it points at a module that failed to compile: it is compiled again next time. */
+  retry?: boolean
 }
 
 /** What this process compiled, by source path; checked against the source on every use. */
@@ -68,21 +70,31 @@ function compile(path: string, visited: Set<string>): CompiledModule {
   visited.add(path)
   const source = readFileSync(path, 'utf8')
   const stamp = `// proclab-cache ${hash(path, source)}`
-  if (known?.stamp === stamp) {
+  if (known?.stamp === stamp && !known.retry) {
     // This copy is current, and its imports' copies are named by their paths; but those may have changed.
     for (const dependency of known.dependencies) compile(dependency, visited)
     return known
   }
   const module: CompiledModule = { file: cacheFileFor(path), exports: [], stamp, dependencies: [] }
   compiled.set(path, module)
+  try {
+    compileInto(module, path, source, visited)
+  } catch (error) {
+    compiled.delete(path) // not compiled: the next use tries again
+    throw error
+  }
+  return module
+}
 
+function compileInto(module: CompiledModule, path: string, source: string, visited: Set<string>): void {
+  const { stamp } = module
   const cached = readIfExists(module.file)
   const footer = cached?.slice(cached.lastIndexOf('\n') + 1)
   if (footer?.startsWith(stamp + ' ')) {
     // A current copy: what it exports and imports is in its last line, so neither esbuild nor the lexer loads.
     Object.assign(module, JSON.parse(footer.slice(stamp.length + 1)) as Pick<CompiledModule, 'exports' | 'dependencies'>)
   } else {
-    const output = transpileWithImports(path, source, module)
+    const output = transpileWithImports(path, source, module, visited)
     try {
       writeAtomically(module.file, output)
     } catch (error) {
@@ -92,11 +104,15 @@ function compile(path: string, visited: Set<string>): CompiledModule {
     }
   }
   for (const dependency of module.dependencies) compile(dependency, visited)
-  return module
 }
 
-/** Transpiles one module and points its relative imports at the right files; fills in its exports and dependencies. */
-function transpileWithImports(path: string, source: string, module: CompiledModule): string {
+/**
+ * Transpiles one module and points its relative imports at the right files; fills in its exports and
+ * dependencies. A module a dynamic import names is compiled here: if it (or what it imports) does not
+ * compile, that import points at a module that throws the same error, so the program meets it where it
+ * does in the parent, at that import() (a guarded optional import goes on), not at start().
+ */
+function transpileWithImports(path: string, source: string, module: CompiledModule, visited: Set<string>): string {
   const code = transpile(path, source)
   const [imports, exports] = lex(code)
   module.exports = exportsOf(exports)
@@ -106,15 +122,35 @@ function transpileWithImports(path: string, source: string, module: CompiledModu
     const target = specifier.n !== undefined && specifier.d > -2 ? resolveLocal(specifier.n, dirname(path)) : undefined
     if (!target) continue
     const typescript = TYPESCRIPT.test(target)
-    if (typescript) module.dependencies.push(target)
-    const url = pathToFileURL(typescript ? cacheFileFor(target) : target).href
+    const failure = typescript && specifier.d > -1 ? compileFailure(target, visited) : undefined
+    if (failure) module.retry = true
+    else if (typescript) module.dependencies.push(target)
+    const url = failure ?? pathToFileURL(typescript ? cacheFileFor(target) : target).href
     // Static specifiers are lexed without their quotes, dynamic ones with them.
     output += code.slice(copied, specifier.s) + (specifier.d === -1 ? url : JSON.stringify(url))
     copied = specifier.e
   }
   // The last line records what this copy was made from, its exports and the TypeScript files it imports
   // (last, so that the inline source map's line numbers stay right).
-  return `${output}${code.slice(copied)}\n${module.stamp} ${JSON.stringify({ exports: module.exports, dependencies: module.dependencies })}`
+  // A copy to retry gets a last line no later run takes as current.
+  const footer = module.retry ? `${module.stamp}-retry` : module.stamp
+  return `${output}${code.slice(copied)}\n${footer} ${JSON.stringify({ exports: module.exports, dependencies: module.dependencies })}`
+}
+
+/**
+ * Compiles a dynamically imported module; if that fails, returns the URL of a module that throws the
+ * same error (esbuild's `TransformError`, as tsx gives the parent), else undefined.
+ */
+function compileFailure(path: string, visited: Set<string>): string | undefined {
+  try {
+    compile(path, visited)
+    return undefined
+  } catch (error) {
+    const { name, message } = error instanceof Error ? error : new Error(String(error))
+    const thrown = name === 'Error' && Array.isArray((error as { errors?: unknown }).errors) ? 'TransformError' : name
+    const body = `const error = new Error(${JSON.stringify(message)}); error.name = ${JSON.stringify(thrown)}; throw error`
+    return `data:text/javascript,${encodeURIComponent(body)}`
+  }
 }
 
 function transpile(path: string, source: string): string {

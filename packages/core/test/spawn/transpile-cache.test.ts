@@ -68,4 +68,33 @@ describe('the TypeScript a child imports', () => {
     write('value.ts', 'export const value = 12\n')
     expect(await run()).toBe(12)
   })
+
+  test('a dynamic import of a module that does not compile fails at that import() in the child, as in the parent; start() goes on', async () => {
+    write('broken.ts', 'export const x = ;\n')
+    write('uses-broken.ts', "import { x } from './broken.ts'\nexport const y = x\n")
+    const url = write(
+      'optional.ts',
+      "export async function tryOptional(name: string): Promise<string> {\n" +
+        "  try {\n" +
+        "    await (name === 'broken' ? import('./broken.ts') : import('./uses-broken.ts'))\n" +
+        "    return 'loaded'\n" +
+        "  } catch (error) {\n" +
+        "    return `${(error as Error).name}: ${(error as Error).message}`\n" +
+        "  }\n" +
+        "}\n",
+    )
+    expect(() => childModule(url)).not.toThrow()
+    const { tryOptional } = (await import(url)) as { tryOptional: (name: string) => Promise<string> }
+    await using pool = new mp.Pool(1)
+    const transformError = /^TransformError: Transform failed with 1 error:\n.*broken\.ts:1:17: ERROR: Unexpected ";"/
+    expect(await pool.apply(tryOptional, ['broken'])).toMatch(transformError)
+    expect(await pool.apply(tryOptional, ['through a static import'])).toMatch(transformError)
+    write('broken.ts', 'export const x = 1\n')
+    const fixed = new mp.Pool(1) // a fresh worker: a child imports the modules as they are when it starts
+    try {
+      expect(await fixed.apply(tryOptional, ['broken'])).toBe('loaded')
+    } finally {
+      await fixed.terminate()
+    }
+  })
 })
