@@ -58,12 +58,13 @@ export function trace(event: TraceEventName, fields: Record<string, unknown> = {
 }
 
 /**
- * Traces an error proclab is about to throw to the program (`raise`, with its `name`, `code` and what
- * raised it), so a check can tell an error core really threw from a line that only says so.
+ * Traces an error proclab is about to throw to the program (`raise`, with its `name`, `code`, `message`
+ * and what raised it), so a check can tell an error core really threw from a line that only says so,
+ * and that a program printed the message it was given.
  * @example throw raised(new EOFError('…'), `recv ${connection}`)
  */
 export function raised<E extends Error>(error: E, on: string): E {
-  if (tracing) trace('raise', { on, error: error.name, code: (error as { code?: unknown }).code })
+  if (tracing) trace('raise', { on, error: error.name, code: (error as { code?: unknown }).code, message: error.message })
   return error
 }
 

@@ -175,6 +175,8 @@ describe('tracing', () => {
     expect(events(run, 'raise')).toEqual([
       expect.objectContaining({ pid: run.pid, error: 'TypeError', code: 'ERR_MP_NOT_CLONEABLE', on: 'Pool.applyAsync()' }),
     ])
+    // With its message, so a check can tell the program printed the error it was given.
+    expect(events(run, 'raise')[0]!.message).toMatch(/^Pool\.applyAsync\(\) cannot send args\[0\]: it is a shared object of this process/)
   })
 
   test('a manager proxy method call is traced as `call` in the process that made it', async () => {
