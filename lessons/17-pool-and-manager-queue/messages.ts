@@ -27,11 +27,10 @@ export const messages = defineMessages({
       "Print the error's own message, `error.message`: proclab's message explains why a pool task cannot take a plain " +
       'queue and names what to use instead.',
     notFromCore:
-      "The refusal line did not come from proclab: it is not the message of the error that `pool.apply` throws. " +
+      'The refusal line did not come from proclab: the pool never refused anything, since the program did not hand it the plain queue. ' +
       'Really hand the plain queue to a task, `await pool.apply(write, [plain, NUMBERS[0]!])`, inside a try, and ' +
       'print what it threw, untouched: `plain mp.Queue refused: ${error.message}`.',
-    coreMessage: "proclab's own message, starting `Pool.apply() cannot send args[0]: it is a shared object of this process`",
-    mentions: 'a message that mentions {what}',
+    coreMessage: 'the message of the error the pool threw: {message}',
     sectionOrder: 'Section 1 (the plain queue) should run before section 2 (the manager queue): keep their order.',
 
     writers: 'the writer tasks ran in pool workers, one per number',
@@ -91,11 +90,10 @@ export const messages = defineMessages({
       '请打印这个错误自己的消息 `error.message`：proclab 的消息解释了为什么进程池任务不能接收普通的' +
       '队列，并指出应当改用什么。',
     notFromCore:
-      '这一行拒绝信息并不是来自 proclab：它不是 `pool.apply` 抛出的错误的消息。' +
+      '这一行拒绝信息并不是来自 proclab：进程池从未拒绝过任何东西，因为程序根本没有把普通队列交给它。' +
       '请真的把普通队列交给一个任务，在 try 里写 `await pool.apply(write, [plain, NUMBERS[0]!])`，' +
       '然后原样打印它抛出的错误：`plain mp.Queue refused: ${error.message}`。',
-    coreMessage: 'proclab 自己的消息，以 `Pool.apply() cannot send args[0]: it is a shared object of this process` 开头',
-    mentions: '一条提到 {what} 的消息',
+    coreMessage: '进程池抛出的那个错误的消息：{message}',
     sectionOrder: '第 1 部分（普通队列）应当在第 2 部分（manager 队列）之前运行：请保持它们的顺序。',
 
     writers: '写入任务运行在进程池的工作进程里，每个数一个',
