@@ -212,10 +212,11 @@ export class Pool {
     if (!(feeds && this.#state === 'closed')) this.#assertRunning(api)
     const ref = taskFunction(this.#functions, fn, `Pool.${api}()`)
     const index = this.#tasksSubmitted++
-    return new Promise((resolve, reject) => {
-      const task: Task = { index, fn: ref, calls, spread, shared, settle: (outcome: TaskOutcome) => ('values' in outcome ? resolve(outcome.values) : reject(outcome.error)) }
-      this.#workers.submit(task)
-    })
+    let settle!: (outcome: TaskOutcome) => void
+    const values = new Promise<unknown[]>((resolve, reject) => (settle = (outcome) => ('values' in outcome ? resolve(outcome.values) : reject(outcome.error))))
+    // Outside the promise: a refusal (workers already ended at exit) throws to the caller, which may be an imap's feed.
+    this.#workers.submit({ index, fn: ref, calls, spread, shared, settle })
+    return values
   }
 
   #result<R>(promise: Promise<R>, { callback, errorCallback }: ResultCallbacks<R>): AsyncResult<R> {

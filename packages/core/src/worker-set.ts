@@ -1,6 +1,6 @@
 import { Pipe, SEND_CHECKED, type Connection } from './pipes/connection.ts'
 import { Deque } from './deque.ts'
-import { EOFError, ProcessError, withCode } from './errors.ts'
+import { EOFError, ProcessError, StateError, withCode } from './errors.ts'
 import { poolWorker } from './pool-worker.ts'
 import { END_SURELY } from './children.ts'
 import { Process, whenExited } from './process.ts'
@@ -84,6 +84,7 @@ export class WorkerSet {
   readonly #pending = new Deque<Task>()
   readonly #workers = new Set<Worker>()
   #stopping = false
+  #terminated = false
   /** Feeds still sending tasks (an imap reading its input): close() leaves the workers up for them. */
   readonly #holds = new Set<object>()
 
@@ -105,7 +106,9 @@ export class WorkerSet {
     return [...this.#workers].filter((w) => !w.exited).map((w) => w.process.pid!)
   }
 
+  /** Queues a task; throws StateError once the workers were terminated (nothing would ever run it). */
   submit(task: Task): void {
+    if (this.#terminated) throw new StateError('The pool\'s workers were terminated (by terminate(), or as the program ended), so nothing can run this task: create a new pool.')
     this.#pending.push(task)
     this.#dispatch()
   }
@@ -134,6 +137,7 @@ export class WorkerSet {
   /** Ends every worker now; unfinished tasks are returned (unsettled) for the caller to fail. */
   terminate(): Unfinished {
     this.#stopping = true
+    this.#terminated = true
     this.#holds.clear()
     open.delete(this)
     const unfinished: Unfinished = { running: [], notStarted: [] }
