@@ -71,8 +71,12 @@ describe(t('lesson'), () => {
     const keys = dict && typeof dict === 'object' ? Object.keys(dict) : []
     const missingChildren = CHILDREN.filter((name) => !keys.includes(name))
     const wrong = keys.filter((key) => key in pids && dict![key] !== pids[key])
+    // No process ever called a manager dict: the program's dict is an ordinary Map or object, copied into each child.
+    const managerDictUsed = run.trace.some((e) => e.event === 'call' && /^dict$/i.test(String(e.typeid)))
     const hint =
-      keys.length === 0
+      !managerDictUsed && missingChildren.length > 0
+        ? t('notManagerDict')
+        : keys.length === 0
         ? t('dictEmpty')
         : missingChildren.length === CHILDREN.length
           ? t('childrenMissing')

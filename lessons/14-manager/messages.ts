@@ -38,6 +38,10 @@ export const messages = defineMessages({
     dictEmpty:
       'The shared dict is empty. In visit(), each child should store its own pid under its name: ' +
       '`await pids.set(name, process.pid)`. Then, after the joins, the parent adds its own: `await pids.set(MAIN, process.pid)`.',
+    notManagerDict:
+      "No process ever called the manager's dict: the parent's `pids` is an ordinary Map or object, not `await manager.dict()`. " +
+      "An ordinary object is copied into each child when it starts, so each child's set() changed only its own copy, which " +
+      'ended with the child. Create it with `const pids = await manager.dict<string, number>()`: every process that holds that proxy writes into the same dict.',
     childrenMissing:
       "The children's entries are missing. In visit(), store the child's pid in the dict it received: " +
       '`await pids.set(name, process.pid)`. The dict is a proxy: every process that holds it writes into the same dict, ' +
@@ -108,6 +112,10 @@ export const messages = defineMessages({
     dictEmpty:
       '共享的字典是空的。在 visit() 里，每个子进程应当把自己的 pid 存在自己的名字下：' +
       '`await pids.set(name, process.pid)`。然后，在 join 之后，父进程加上它自己的：`await pids.set(MAIN, process.pid)`。',
+    notManagerDict:
+      '没有任何进程调用过 manager 的字典：父进程的 `pids` 是一个普通的 Map 或对象，而不是 `await manager.dict()`。' +
+      '普通对象在子进程启动时会被复制一份给它，所以每个子进程的 set() 只改了它自己的副本，而那份副本随子进程一起消失了。' +
+      '请用 `const pids = await manager.dict<string, number>()` 创建它：持有这个代理的每个进程写入的都是同一个字典。',
     childrenMissing:
       '子进程的条目不见了。请在 visit() 里，把子进程的 pid 存进它收到的那个字典：' +
       '`await pids.set(name, process.pid)`。这个字典是一个代理：持有它的每个进程写入的都是同一个字典，' +

@@ -1,5 +1,6 @@
 // Mistake: the dict is an ordinary Map, so each child writes into its own copy and the parent sees only its own entry
 // Fails: the dict holds all three entries, each with the pid of the process that wrote it
+// Says: not `await manager.dict()`
 import * as mp from '@proclab/core'
 
 /** The two children, by name. */
