@@ -7,7 +7,7 @@ import { readProgress, recordCheck } from '../progress.ts'
 import { formatCheckReport, mentionTimeline, whatNext } from '../report/check-report.ts'
 import { progressLine } from '../terminal/progress-bar.ts'
 import { styleFor, type Style } from '../terminal/style.ts'
-import { lessonPassed, testLesson } from '../vitest-runner.ts'
+import { lessonPassed, lessonSkipped, testLesson } from '../vitest-runner.ts'
 import { folderSignature, watchFolder, type FolderWatcher } from './folder-watcher.ts'
 import { readKeys, readLines, type Input, type InputSource } from './input.ts'
 import type { Screen } from './screen.ts'
@@ -152,10 +152,12 @@ export class WatchSession {
     const result = await this.cancellable((signal) => testLesson(lesson, { target: 'starter', signal }))
     if (result.cancelled) return
     const passed = lessonPassed(result)
-    recordCheck(ctx.root, lesson.id, passed)
+    const skipped = lessonSkipped(result) !== undefined
+    // A lesson that could not run here has neither passed nor failed: nothing to record.
+    if (!skipped) recordCheck(ctx.root, lesson.id, passed)
     screen.print(`\n${formatCheckReport(ctx, lesson, result, 'starter', this.style)}`)
-    if (!passed) await mentionTimeline(ctx, lesson, result, (line) => screen.print(line))
-    screen.print(`\n${whatNext(ctx, lesson, passed, true)}`)
+    if (!passed && !skipped) await mentionTimeline(ctx, lesson, result, (line) => screen.print(line))
+    screen.print(`\n${skipped ? ctx.t('next.skipped', { number: lesson.number }) : whatNext(ctx, lesson, passed, true)}`)
     screen.print(`\n${this.keysLine()}`)
   }
 
@@ -216,7 +218,7 @@ export class WatchSession {
       bar.update(done, ctx.lessons.length, lesson.id)
       const result = await this.cancellable((signal) => testLesson(lesson, { target: 'starter', signal }))
       if (result.cancelled) return
-      recordCheck(ctx.root, lesson.id, lessonPassed(result))
+      if (lessonSkipped(result) === undefined) recordCheck(ctx.root, lesson.id, lessonPassed(result))
     }
     bar.update(ctx.lessons.length, ctx.lessons.length, '')
     bar.done()
