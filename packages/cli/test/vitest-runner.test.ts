@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { replayCommand, seedPlan } from '../src/seeds.ts'
-import { cleanFailure, firstFailure, lessonPassed, type LessonTestResult } from '../src/vitest-runner.ts'
+import { cleanFailure, firstFailure, lessonPassed, lessonSkipped, type LessonTestResult } from '../src/vitest-runner.ts'
 import { LESSON_03 } from './helpers/gradebook.ts'
 
 const VITEST_FAILURE = [
@@ -30,6 +30,17 @@ describe('reading a lesson test’s results', () => {
     expect(cleanFailure(VITEST_FAILURE)).toBe(
       'The reader stopped too early.\n\n── stderr ──\nProcess reader:\nError: boom\n    at reader (file:///course/lessons/08-queue/exercise.ts:20:11)\n── timeline ──\ntime (ms) 0 50',
     )
+  })
+
+  test('a lesson is skipped, with its skipped tests’ titles as the reason, only when it ran no check and skipped some', () => {
+    const reason = 'skipped: this lesson needs a Redis server… sudo apt-get install redis-server'
+    expect(lessonSkipped(result([], { skipped: [reason] }))).toBe(reason)
+    expect(lessonPassed(result([], { skipped: [reason] }))).toBe(false)
+    // A check that ran decides; so do a broken file, a cancelled run, or nothing skipped at all.
+    expect(lessonSkipped(result([{ name: 'a', passed: true, durationMs: 1 }], { skipped: [reason] }))).toBeUndefined()
+    expect(lessonSkipped(result([], { skipped: [reason], fileError: 'did not load' }))).toBeUndefined()
+    expect(lessonSkipped(result([], { skipped: [reason], cancelled: true }))).toBeUndefined()
+    expect(lessonSkipped(result([]))).toBeUndefined()
   })
 
   test('a lesson passes when every check ran and passed', () => {
