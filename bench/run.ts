@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: proclab's figures side by side with Python's multiprocessing on this machine.
- * Usage: npm run bench [-- --runs N]
+ * Usage: npm run bench [-- --runs N] [--only startup,messaging,pools,cluster,sync]
  */
 import { cpus, totalmem } from 'node:os'
 import { parseArgs } from 'node:util'
@@ -12,12 +12,27 @@ import { proclabPools, pythonPools, workerpoolRate, type PoolFigures } from './p
 import { startupBenchmark, startupRow } from './startup.ts'
 import { syncBenchmark, type SyncFigures } from './sync.ts'
 
+const SECTIONS = ['startup', 'messaging', 'pools', 'cluster', 'sync']
+
 if (mp.isMain(import.meta)) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' } } })
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '20' }, only: { type: 'string' } } })
   const runs = Number(values.runs)
+  const only = values.only?.split(',')
+  const unknown = only?.filter((name) => !SECTIONS.includes(name))
+  if (unknown?.length) throw new Error(`--only: no section ${unknown.join(', ')}; the sections are ${SECTIONS.join(', ')}`)
+  const wanted = (section: string) => only === undefined || only.includes(section)
   console.log(`proclab benchmarks: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${process.platform}`)
   console.log(`Medians and 90th percentiles of ${runs} runs, in ms.\n`)
 
+  if (wanted('startup')) await startupSection(runs)
+  if (wanted('messaging')) await messagingSection()
+  // The cluster's table compares with the local pool's figures.
+  const pools = wanted('pools') || wanted('cluster') ? await poolsSection() : undefined
+  if (wanted('cluster')) await clusterSection(pools!)
+  if (wanted('sync')) await syncSection(runs)
+}
+
+async function startupSection(runs: number): Promise<void> {
   console.log('Start-up of one child (start → first message on a Unix socket; start → exited and joined)\n')
   const { rows, rss } = await startupBenchmark(runs)
   printTable([['', 'first msg', 'p90', 'start+join', 'p90'], ...rows.map(startupRow)])
@@ -25,7 +40,9 @@ if (mp.isMain(import.meta)) {
     const over = rss.proclab - rss.bareNode
     console.log(`\nIdle RSS: proclab child ${rss.proclab.toFixed(1)} MiB, bare Node child ${rss.bareNode.toFixed(1)} MiB (+${over.toFixed(1)} MiB; goal ≤ +8)`)
   }
+}
 
+async function messagingSection(): Promise<void> {
   console.log('\nQueues and pipes (children produce, the parent consumes; start-up not counted)\n')
   const { proclab, python, netRoundTripMicros } = await messagingBenchmark(1)
   sideBySide<MessagingFigures>(proclab, python, [
@@ -39,7 +56,9 @@ if (mp.isMain(import.meta)) {
   ])
   const floor = proclab.pipeRoundTripMicros / netRoundTripMicros
   console.log(`Bare Node Unix-socket round trip (the floor): ${netRoundTripMicros.toFixed(1)} µs; pipe ÷ floor ${floor.toFixed(2)} (goal ≤ 1.2)`)
+}
 
+async function poolsSection(): Promise<PoolFigures> {
   console.log('\nPools, 2 workers (tasks/s; CPU: speedup of 8 equal tasks over running them one after another)\n')
   const pools = await proclabPools()
   const pythonPool = pythonPools()
@@ -61,7 +80,10 @@ if (mp.isMain(import.meta)) {
       i === 0 ? thousands(workerpool) : '',
     ]),
   ])
+  return pools
+}
 
+async function clusterSection(pools: PoolFigures): Promise<void> {
   console.log('\nCluster: ClusterPool over a private Redis with 2 worker programs of 1 process each, beside the local Pool(2)\n')
   const cluster = await clusterBenchmark()
   if (typeof cluster === 'string') console.log(cluster)
@@ -82,7 +104,9 @@ if (mp.isMain(import.meta)) {
     for (const [name, reason] of Object.entries(python?.skipped ?? {})) console.log(`${name}: skipped (${reason}; pip install 'ray' 'dask[distributed]' to compare)`)
     if (!python) console.log('Ray and Dask: skipped (python3 not found)')
   }
+}
 
+async function syncSection(runs: number): Promise<void> {
   console.log('\nShared memory, locks and managers (one process unless said; Array: set+get pairs of element 0..1023)\n')
   const sync = await syncBenchmark(Math.min(runs, 5))
   sideBySide<SyncFigures>(sync.proclab, sync.python, [
