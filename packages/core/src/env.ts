@@ -11,3 +11,10 @@ export const TRACE_EPOCH_ENV = 'PROCLAB_TRACE_EPOCH'
 
 /** A whole number that replays one schedule of seeded pauses (see schedule.ts). */
 export const SEED_ENV = 'PROCLAB_SEED'
+
+/**
+ * `portable` makes every platform-dependent choice take its macOS/BSD branch on Linux too (socket
+ * files, shared memory files in a temp folder, a parent watchdog instead of the death signal), so
+ * those branches are tested here; unset (or `native`), each platform takes its own. See platform-paths.ts.
+ */
+export const PLATFORM_PATHS_ENV = 'PROCLAB_PLATFORM_PATHS'

@@ -1,13 +1,22 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { spawn, spawnSync } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { describe, expect, onTestFinished, test } from 'vitest'
 import { killAll, processGroupMembers, runProgram, stillRunning, type ProgramRun, type TraceEvent } from '@proclab/harness'
+import { PLATFORM_PATHS_ENV } from '../src/env.ts'
+import { SHARED_MEMORY_FOLDER } from '../src/platform-paths.ts'
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
 const events = (run: ProgramRun, event: string) => run.trace.filter((e: TraceEvent) => e.event === event)
+/** What process `pid` left in /dev/shm (segments) and in the temp folder (its private folder, in the portable mode). */
+const leftBy = (pid: number) => [
+  ...readdirSync('/dev/shm').filter((name) => name.startsWith(`proclab-${pid}-`)),
+  ...readdirSync(tmpdir()).filter((name) => new RegExp(`^proclab-${pid}-[A-Za-z0-9]{6}$`).test(name)),
+]
 
 describe('targets and names', () => {
   test('a TypeScript program runs targets from its own module and from modules it imports', async () => {
@@ -69,13 +78,18 @@ describe('exiting', () => {
   test('a manager, a held lock and shared memory left open do not keep a program alive, and leave nothing behind', async () => {
     const run = await runProgram(fixture('open-manager.ts'), { timeout: 15_000 }) // throws if the manager's server is left
     expect([run.exitCode, run.lines]).toEqual([0, ['done 1 5']])
-    expect(readdirSync('/dev/shm').filter((name) => name.startsWith(`proclab-${run.pid}-`))).toEqual([])
+    expect(leftBy(run.pid)).toEqual([])
   })
 
   test('shared memory left by a process that was killed is removed by the next program that makes some', async () => {
     const dead = spawnSync('true').pid! // a pid that has ended
-    const orphan = `/dev/shm/proclab-${dead}-1`
-    writeFileSync(orphan, '')
+    // In /dev/shm, or in a private folder of the temp folder with its socket (the portable mode's place).
+    const orphan = SHARED_MEMORY_FOLDER ? `${SHARED_MEMORY_FOLDER}/proclab-${dead}-1` : join(tmpdir(), `proclab-${dead}-Ab3dEf`)
+    if (SHARED_MEMORY_FOLDER) writeFileSync(orphan, '')
+    else {
+      mkdirSync(orphan)
+      for (const file of ['shm-1', 'socket-1']) writeFileSync(join(orphan, file), '')
+    }
     const run = await runProgram(fixture('open-manager.ts'), { timeout: 15_000 })
     expect(run.exitCode).toBe(0)
     expect(existsSync(orphan)).toBe(false)
@@ -101,8 +115,10 @@ describe('exiting', () => {
     expect(run.lines.at(-1)).toBe('done exitcode=0')
   })
 
-  test('when the parent is killed with SIGKILL, every child (the warm spare and a manager too) exits within a second, even a busy one', async () => {
-    const program = spawn(process.execPath, ['--import', 'tsx', fixture('killed-parent.ts')], { detached: true, stdio: ['ignore', 'pipe', 'inherit'] })
+  // Native: Linux's death signal; portable: the children's own watchdog (macOS's way), run here too.
+  test.each(['native', 'portable'])('when the parent is killed with SIGKILL, every child (the warm spare and a manager too) exits within a second, even a busy one (%s paths)', async (mode) => {
+    const env = { ...process.env, [PLATFORM_PATHS_ENV]: mode }
+    const program = spawn(process.execPath, ['--import', 'tsx', fixture('killed-parent.ts')], { detached: true, stdio: ['ignore', 'pipe', 'inherit'], env })
     let children: number[] = []
     // Runs however the test ends, a timeout included (a finally would not).
     onTestFinished(() => killAll(program.pid!, children))

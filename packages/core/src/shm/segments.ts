@@ -1,12 +1,13 @@
-import { closeSync, ftruncateSync, openSync, readdirSync, unlinkSync } from 'node:fs'
+import { closeSync, ftruncateSync, openSync, unlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { isRunning } from '../pids.ts'
+import { removeOrphans } from '../orphan-files.ts'
+import { LIBC_NAME, SHARED_MEMORY_FOLDER } from '../platform-paths.ts'
+import { privateFolder } from '../private-folder.ts'
 
 /**
- * Memory really shared between processes: a file in /dev/shm (a RAM file system; elsewhere the temp
- * folder), mapped `MAP_SHARED` into every process that uses it, so a write by one is read by the
+ * Memory really shared between processes: a file in /dev/shm (a RAM file system; elsewhere, this
+ * process's private folder in the temp folder: see platform-paths.ts), mapped `MAP_SHARED` into every process that uses it, so a write by one is read by the
  * others with no message. Node has no `mmap`; koffi (an FFI library whose npm package ships prebuilt
  * binaries, so nothing is compiled or downloaded at install) calls libc's, and exposes the mapping as
  * an ArrayBuffer on which typed arrays and `Atomics` work as on any other.
@@ -14,11 +15,12 @@ import { isRunning } from '../pids.ts'
  * Lifetime: a segment of its own (blocks.ts) is removed by the last process that lets go of it; the
  * creating process removes the rest of its files when it exits (the mappings live on in processes
  * that still use them, as with any unlinked file); files of a creator that was killed are swept by the
- * next process that creates one.
+ * next process that creates one (in /dev/shm here; a private folder is swept whole, private-folder.ts).
+ * A segment's name is its file's path, so other processes find it in either place.
  */
 
-const FOLDER = process.platform === 'linux' ? '/dev/shm' : tmpdir()
-const PREFIX = 'proclab-'
+/** A segment's file in /dev/shm, named after its creator so that a killed creator's are recognised. */
+const OWNED = /^proclab-(\d+)-\d+$/
 const PROT_READ_WRITE = 0x1 | 0x2
 const MAP_SHARED = 0x1
 
@@ -50,7 +52,7 @@ function loadMapper(): Mapper {
       { cause: error },
     )
   }
-  const libc = koffi.load(LIBC[process.platform] ?? 'libc.so.6')
+  const libc = koffi.load(LIBC_NAME)
   const mmap = libc.func('void *mmap(void *addr, size_t length, int prot, int flags, int fd, int64_t offset)')
   const munmap = libc.func('int munmap(void *addr, size_t length)')
   unmapper = (address, bytes) => void munmap(address, bytes)
@@ -64,23 +66,17 @@ function loadMapper(): Mapper {
   return mapper
 }
 
-const LIBC: Partial<Record<NodeJS.Platform, string>> = {
-  linux: 'libc.so.6',
-  darwin: 'libSystem.dylib',
-  freebsd: 'libc.so.7',
-  openbsd: 'libc.so',
-}
-
 const created: string[] = []
 let segmentsCreated = 0
 
 /** Creates a zero-filled shared segment of `bytes` bytes; returns its name (for other processes) and its mapping. */
 export function createSegment(bytes: number): Mapping & { name: string } {
   if (segmentsCreated === 0) {
-    sweepOrphans()
+    if (SHARED_MEMORY_FOLDER) removeOrphans(SHARED_MEMORY_FOLDER, OWNED)
     process.once('exit', removeCreated)
   }
-  const name = `${PREFIX}${process.pid}-${++segmentsCreated}`
+  ++segmentsCreated
+  const name = SHARED_MEMORY_FOLDER ? join(SHARED_MEMORY_FOLDER, `proclab-${process.pid}-${segmentsCreated}`) : join(privateFolder(), `shm-${segmentsCreated}`)
   const mapping = map(name, bytes, 'wx+')
   created.push(name)
   return { name, ...mapping }
@@ -104,13 +100,13 @@ export function viewOf(address: unknown, bytes: number): ArrayBuffer {
 /** Removes a segment's file (its last user let go of it); mappings elsewhere are not affected. */
 export function removeSegment(name: string): void {
   try {
-    unlinkSync(join(FOLDER, name))
+    unlinkSync(name)
   } catch {}
 }
 
 function map(name: string, bytes: number, flags: string): Mapping {
   const mapShared = loadMapper()
-  const fd = openSync(join(FOLDER, name), flags, 0o600)
+  const fd = openSync(name, flags, 0o600)
   try {
     if (flags.startsWith('w')) ftruncateSync(fd, bytes)
     const mapping = mapShared(fd, bytes)
@@ -125,25 +121,7 @@ function map(name: string, bytes: number, flags: string): Mapping {
 function removeCreated(): void {
   for (const name of created.splice(0)) {
     try {
-      unlinkSync(join(FOLDER, name))
+      unlinkSync(name)
     } catch {}
-  }
-}
-
-/** Removes segment files whose creator no longer runs (it was killed before it could remove them). */
-function sweepOrphans(): void {
-  let names: string[]
-  try {
-    names = readdirSync(FOLDER)
-  } catch {
-    return
-  }
-  for (const name of names) {
-    const pid = /^proclab-(\d+)-\d+$/.exec(name)?.[1]
-    if (pid && !isRunning(Number(pid))) {
-      try {
-        unlinkSync(join(FOLDER, name))
-      } catch {}
-    }
   }
 }

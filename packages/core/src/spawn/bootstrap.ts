@@ -14,6 +14,8 @@ import { importExport, unfinishedImports } from './targets.ts'
 import { unknownMessage, connected, type ParentMessage, type StartMessage } from '../transport/index.ts'
 import { reviveShared } from '../reduction.ts'
 import { trace } from '../trace.ts'
+import { PARENT_WATCHDOG } from '../platform-paths.ts'
+import { watchParent } from './parent-watchdog.ts'
 
 // First: every module loaded from now on, the user's included, sees a child. (Nothing proclab runs
 // while its own modules load asks, so the imports above need not see it.)
@@ -34,6 +36,8 @@ process.on('uncaughtException', (error) => exitWithError(error))
 process.on('exit', reportUnfinishedImport)
 // A closed channel means the parent is gone (on Linux the kernel's death signal usually comes first).
 process.once('disconnect', () => process.exit(1))
+// Without that signal, a watchdog thread ends this child even while it is busy.
+if (PARENT_WATCHDOG) watchParent()
 process.once('message', (message: ParentMessage) => {
   switch (message.kind) {
     case 'start':

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ProcessError, withCode } from '../errors.ts'
 import { assertSupportedPlatform } from '../platform.ts'
+import { DEATH_SIGNAL_PREFIX, withPlatformPaths } from '../platform-paths.ts'
 import type { StartMessage } from '../transport/index.ts'
 import { sleepSync } from '../timeouts.ts'
 import { exitCodeOfSignal } from './signals.ts'
@@ -17,12 +18,6 @@ import { keepAsSpare, refillSpare, takeSpare } from './spare.ts'
 
 const BOOTSTRAP = fileURLToPath(new URL('./bootstrap.js', import.meta.url))
 const COMPILE_CACHE = join(tmpdir(), `proclab-compile-cache-${process.getuid?.() ?? 'user'}`)
-
-// setpriv (util-linux) sets PR_SET_PDEATHSIG and then execs Node under the same pid: the kernel kills the
-// child the moment its parent dies, even by SIGKILL, even while the child is busy in a loop. Without it
-// the child still exits when its IPC channel to the parent closes (see bootstrap.ts).
-const SETPRIV = '/usr/bin/setpriv'
-const DEATH_SIGNAL_PREFIX = process.platform === 'linux' && existsSync(SETPRIV) ? [SETPRIV, '--pdeathsig', 'KILL', '--'] : []
 
 /** How long a child told to end where an end is promised (pool.terminate(), a daemon at exit) has before SIGKILL. */
 export const KILL_GRACE_MS = 1000
@@ -141,6 +136,8 @@ function hasExited(pid: number): boolean {
 
 /** Spawns a fresh child running the bootstrap, which waits for its start message. */
 function launch(): ChildProcess {
+  // The orphan guard: the kernel's parent-death signal where there is one (platform-paths.ts); else the
+  // child watches its parent itself (bootstrap.ts).
   const [command, ...args] = [...DEATH_SIGNAL_PREFIX, process.execPath, ...childExecArgv(), BOOTSTRAP]
   const child = spawn(command!, args, {
     // stdin is not shared (as in Python); stdout and stderr are the parent's own descriptors, so the
@@ -166,7 +163,7 @@ function childExecArgv(): string[] {
 
 function childEnv(): NodeJS.ProcessEnv {
   // Node ≥ 22.1 keeps compiled code on disk for later children (ignored by older Node).
-  const env: NodeJS.ProcessEnv = { NODE_COMPILE_CACHE: COMPILE_CACHE, ...process.env }
+  const env = withPlatformPaths({ NODE_COMPILE_CACHE: COMPILE_CACHE, ...process.env })
   const options = env.NODE_OPTIONS
   if (!options || !/--(import|loader|require|experimental-loader)|-r /.test(options)) return env
   // Same rule for NODE_OPTIONS: the child needs no loader, and loading one would cost it ~100 ms.

@@ -1,0 +1,26 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { removeOrphans } from './orphan-files.ts'
+
+/**
+ * This process's own folder in the temp folder, made on first use, where there are no abstract
+ * sockets and no /dev/shm (macOS, the BSDs, the portable mode): its socket files and shared memory
+ * files live there. Private (mode 0700, a fresh name: nobody else can put a file in it or connect to
+ * its sockets), removed when the process exits, swept by the next process if it was killed. The name
+ * is short, `proclab-<pid>-XXXXXX`, because a socket path must fit in 104 bytes on macOS, whose
+ * temp folder is already about 50 bytes long.
+ */
+
+const OWNED = /^proclab-(\d+)-[A-Za-z0-9]{6}$/
+
+let folder: string | undefined
+
+/** This process's private folder (made now if need be). */
+export function privateFolder(): string {
+  if (folder) return folder
+  removeOrphans(tmpdir(), OWNED)
+  const made = (folder = mkdtempSync(join(tmpdir(), `proclab-${process.pid}-`)))
+  process.once('exit', () => rmSync(made, { recursive: true, force: true }))
+  return made
+}
