@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -8,15 +8,11 @@ import { createInterface } from 'node:readline'
 import { describe, expect, onTestFinished, test } from 'vitest'
 import { killAll, processGroupMembers, runProgram, stillRunning, type ProgramRun, type TraceEvent } from '@proclab/harness'
 import { PLATFORM_PATHS_ENV } from '../src/env.ts'
+import { sharedMemoryFilesOf } from './helpers.ts'
 import { SHARED_MEMORY_FOLDER } from '../src/platform-paths.ts'
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
 const events = (run: ProgramRun, event: string) => run.trace.filter((e: TraceEvent) => e.event === event)
-/** What process `pid` left in /dev/shm (segments) and in the temp folder (its private folder, in the portable mode). */
-const leftBy = (pid: number) => [
-  ...readdirSync('/dev/shm').filter((name) => name.startsWith(`proclab-${pid}-`)),
-  ...readdirSync(tmpdir()).filter((name) => new RegExp(`^proclab-${pid}-[A-Za-z0-9]{6}$`).test(name)),
-]
 
 describe('targets and names', () => {
   test('a TypeScript program runs targets from its own module and from modules it imports', async () => {
@@ -78,7 +74,7 @@ describe('exiting', () => {
   test('a manager, a held lock and shared memory left open do not keep a program alive, and leave nothing behind', async () => {
     const run = await runProgram(fixture('open-manager.ts'), { timeout: 15_000 }) // throws if the manager's server is left
     expect([run.exitCode, run.lines]).toEqual([0, ['done 1 5']])
-    expect(leftBy(run.pid)).toEqual([])
+    expect(sharedMemoryFilesOf(run.pid)).toEqual([])
   })
 
   test('shared memory left by a process that was killed is removed by the next program that makes some', async () => {

@@ -1,7 +1,6 @@
-import { readdirSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
-import { killLeftoversAfterEach, start } from '../helpers.ts'
+import { killLeftoversAfterEach, sharedMemoryFilesOf, start } from '../helpers.ts'
 import {
   actionLog,
   barrierParty,
@@ -219,10 +218,8 @@ describe('Semaphore, Event, Condition, Barrier', () => {
 })
 
 test('shared memory files are removed when the program that made them ends', async () => {
-  const before = new Set(readdirSync('/dev/shm').filter((name) => name.startsWith('proclab-')))
   const p = start(writeShared, mp.Array('i', 3), mp.Value('d', 0), mp.Array('c', 2))
   await p.join()
-  const mine = readdirSync('/dev/shm').filter((name) => name.startsWith(`proclab-${process.pid}-`))
-  expect(mine.length).toBeGreaterThan(0)
-  expect([...before].every((name) => !name.startsWith(`proclab-${p.pid}-`))).toBe(true)
+  expect(sharedMemoryFilesOf(process.pid).length).toBeGreaterThan(0)
+  expect(sharedMemoryFilesOf(p.pid!)).toEqual([])
 })
