@@ -37,7 +37,6 @@ describe('faults of a cluster', () => {
     const redis = await redisServer()
     const trace = join(tempDir(), 'trace.jsonl')
     const env = { PROCLAB_TRACE: trace }
-    const steady = await workerProgram(redis.url, { env })
     const pool = new ClusterPool({ redis: redis.url })
     const count = 120
     const results = Array.from({ length: count }, (_, i) => pool.applyAsync(slowSquare, [i, 100]))
@@ -63,6 +62,9 @@ describe('faults of a cluster', () => {
     }
     for (let round = 0; round < 10; round++) await Promise.all([victim(), victim()])
     expect(killed).toHaveLength(20)
+    // Only now a worker that lives: before, the victims were the only workers, so tasks never ran out
+    // before the kills were done, however slowly victims start.
+    const steady = await workerProgram(redis.url, { env })
     expect(await Promise.all(results)).toEqual(Array.from({ length: count }, (_, i) => i * i))
     pool.close()
     await pool.join()
