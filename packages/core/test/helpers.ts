@@ -27,6 +27,6 @@ export function killLeftoversAfterEach(): void {
  */
 export function sharedMemoryFilesOf(pid: number): string[] {
   const segments = readdirSync('/dev/shm').filter((name) => name.startsWith(`proclab-${pid}-`)).map((name) => join('/dev/shm', name))
-  const folders = readdirSync(tmpdir()).filter((name) => new RegExp(`^proclab-${pid}-[A-Za-z0-9]{6}$`).test(name)).map((name) => join(tmpdir(), name))
+  const folders = readdirSync(tmpdir()).filter((name) => new RegExp(`^proclab-pid${pid}-[A-Za-z0-9]{6}$`).test(name)).map((name) => join(tmpdir(), name))
   return [...segments, ...folders.flatMap((folder) => [folder, ...readdirSync(folder).map((name) => join(folder, name))])]
 }

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, test, vi } from 'vitest'
+import { afterAll, afterEach, describe, expect, test, vi } from 'vitest'
 import { spawnSync } from 'node:child_process'
 import { runProgram } from '@proclab/harness'
 import { PLATFORM_PATHS_ENV } from '../src/env.ts'
@@ -22,6 +22,12 @@ async function loadIn(mode: string) {
 afterEach(() => {
   vi.unstubAllEnvs()
   vi.resetModules()
+})
+
+// Each fresh load above made a private folder of this process; a test worker may end without the exit
+// event that removes them.
+afterAll(() => {
+  for (const name of readdirSync(tmpdir())) if (name.startsWith(`proclab-pid${process.pid}-`)) rmSync(join(tmpdir(), name), { recursive: true, force: true })
 })
 
 describe('the platform paths mode', () => {
@@ -47,7 +53,7 @@ describe('the platform paths mode', () => {
     const first = address.localAddress()
     const manager = address.localAddress('manager')
     expect(dirname(manager)).toBe(dirname(first))
-    expect(basename(dirname(first))).toMatch(new RegExp(`^proclab-${process.pid}-[A-Za-z0-9]{6}$`))
+    expect(basename(dirname(first))).toMatch(new RegExp(`^proclab-pid${process.pid}-[A-Za-z0-9]{6}$`))
     expect(dirname(dirname(first))).toBe(tmpdir())
     expect(statSync(dirname(first)).mode & 0o777).toBe(0o700)
     expect([basename(first), basename(manager)]).toEqual(['socket-1', 'manager-2'])
@@ -62,18 +68,19 @@ describe('the platform paths mode', () => {
 
   test('a private folder left by a process that was killed is removed, with its sockets, when another one is made', async () => {
     const dead = spawnSync('true').pid!
-    const orphan = join(tmpdir(), `proclab-${dead}-Zz9yY8`)
-    const living = join(tmpdir(), `proclab-${process.ppid}-Zz9yY8`) // a running process's: kept
-    for (const folder of [orphan, living]) {
+    const orphan = join(tmpdir(), `proclab-pid${dead}-Zz9yY8`)
+    const living = join(tmpdir(), `proclab-pid${process.ppid}-Zz9yY8`) // a running process's: kept
+    const others = join(tmpdir(), `proclab-${dead}-Zz9yY8`) // named like lesson 21's test data, no pid: kept
+    for (const folder of [orphan, living, others]) {
       mkdirSync(folder, { recursive: true })
       writeFileSync(join(folder, 'socket-1'), '')
     }
     try {
       const { address } = await loadIn('portable')
       address.localAddress()
-      expect([existsSync(orphan), existsSync(living)]).toEqual([false, true])
+      expect([existsSync(orphan), existsSync(living), existsSync(others)]).toEqual([false, true, true])
     } finally {
-      rmSync(living, { recursive: true, force: true })
+      for (const folder of [living, others]) rmSync(folder, { recursive: true, force: true })
     }
   })
 })
@@ -94,7 +101,7 @@ describe('socket path lengths (macOS: 104 bytes)', () => {
         error = thrown as NodeJS.ErrnoException
       }
       expect(error?.code).toBe('ERR_MP_SOCKET_PATH')
-      expect(error?.message).toMatch(new RegExp(`^proclab's Unix socket path ${folder}/proclab-\\d+-\\w{6}/socket-1 is \\d+ bytes long, but a socket path can be at most 103 bytes`))
+      expect(error?.message).toMatch(new RegExp(`^proclab's Unix socket path ${folder}/proclab-pid\\d+-\\w{6}/socket-1 is \\d+ bytes long, but a socket path can be at most 103 bytes`))
       expect(error?.message).toContain(`It is in the temp folder ${folder}, from TMPDIR: set TMPDIR to a shorter folder, e.g. \`export TMPDIR=/tmp\`.`)
     } finally {
       rmSync(folder, { recursive: true, force: true })

@@ -80,7 +80,7 @@ describe('exiting', () => {
   test('shared memory left by a process that was killed is removed by the next program that makes some', async () => {
     const dead = spawnSync('true').pid! // a pid that has ended
     // In /dev/shm, or in a private folder of the temp folder with its socket (the portable mode's place).
-    const orphan = SHARED_MEMORY_FOLDER ? `${SHARED_MEMORY_FOLDER}/proclab-${dead}-1` : join(tmpdir(), `proclab-${dead}-Ab3dEf`)
+    const orphan = SHARED_MEMORY_FOLDER ? `${SHARED_MEMORY_FOLDER}/proclab-${dead}-1` : join(tmpdir(), `proclab-pid${dead}-Ab3dEf`)
     if (SHARED_MEMORY_FOLDER) writeFileSync(orphan, '')
     else {
       mkdirSync(orphan)
