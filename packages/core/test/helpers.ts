@@ -30,3 +30,13 @@ export function sharedMemoryFilesOf(pid: number): string[] {
   const folders = readdirSync(tmpdir()).filter((name) => new RegExp(`^proclab-pid${pid}-[A-Za-z0-9]{6}$`).test(name)).map((name) => join(tmpdir(), name))
   return [...segments, ...folders.flatMap((folder) => [folder, ...readdirSync(folder).map((name) => join(folder, name))])]
 }
+
+/**
+ * Matches the path of a shared memory segment's file made by process `pid` (by any process when
+ * omitted), where either mode puts it: `/dev/shm/proclab-<pid>-<n>`, or `shm-<n>` in its private folder.
+ */
+export function segmentPath(pid?: number): RegExp {
+  const owner = pid === undefined ? '\\d+' : String(pid)
+  const temp = tmpdir().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`/dev/shm/proclab-${owner}-\\d+|${temp}/proclab-pid${owner}-[A-Za-z0-9]{6}/shm-\\d+`)
+}

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
-import { killLeftoversAfterEach, start } from '../helpers.ts'
+import { killLeftoversAfterEach, segmentPath, sharedMemoryFilesOf, start } from '../helpers.ts'
 import { sumWhenTold } from '../fixtures/shm-targets.ts'
 
 killLeftoversAfterEach()
@@ -14,19 +14,18 @@ const collectGarbage = runInNewContext('gc') as () => void
 
 /** This process's shared memory now: its mappings of proclab segments, and the bytes of the files it created. */
 function sharedMemoryInUse(): { mappings: number; fileBytes: number } {
-  const mappings = readFileSync('/proc/self/maps', 'utf8').split('\n').filter((line) => line.includes('/dev/shm/proclab-')).length
+  const mappings = readFileSync('/proc/self/maps', 'utf8').split('\n').filter((line) => segmentPath().test(line)).length
   let fileBytes = 0
-  for (const name of readdirSync('/dev/shm')) {
-    if (!name.startsWith(`proclab-${process.pid}-`)) continue
+  for (const file of sharedMemoryFilesOf(process.pid).filter((path) => segmentPath(process.pid).test(path))) {
     try {
-      fileBytes += statSync(`/dev/shm/${name}`).size
+      fileBytes += statSync(file).size
     } catch {} // removed meanwhile
   }
   return { mappings, fileBytes }
 }
 
 describe('shared memory is freed once no process holds it', () => {
-  test('1,000 Arrays of 800 kB created and dropped leave a bounded number of mappings and bytes in /dev/shm', async () => {
+  test('1,000 Arrays of 800 kB created and dropped leave a bounded number of mappings and bytes in shared memory files', async () => {
     const before = sharedMemoryInUse()
     let peak = before
     for (let i = 0; i < 1000; i++) {
