@@ -1,37 +1,56 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import * as mp from '@proclab/core'
+import { Redis } from 'ioredis'
 import { afterEach, describe, expect, test } from 'vitest'
-import { ClusterPool } from '../src/index.ts'
-import { slowSquare } from './fixtures/tasks.ts'
-import { redisServer, workerProgram } from './helpers.ts'
+import { locateTarget } from '../src/caller/locate.ts'
+import { encode } from '../src/codec.ts'
+import { projectRoot } from '../src/project-root.ts'
+import { clusterKeys, jobId } from '../src/wire.ts'
+import { runJob } from '../src/worker/run-job.ts'
+import { square } from './fixtures/tasks.ts'
+import { redisServer } from './helpers.ts'
 
 const temporary: string[] = []
-afterEach(() => temporary.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+afterEach(() => {
+  delete process.env.PROCLAB_TRACE
+  temporary.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true }))
+})
 
 describe('tracing a worker', () => {
-  test('when a worker prints that it runs a job, its trace already has that job’s task-start (a program may kill it on that line)', async () => {
+  test('a worker traces a task’s start before it prints that it runs it, so a program that kills it on that line finds the task in the trace', async () => {
     const redis = await redisServer()
     const dir = mkdtempSync(join(tmpdir(), 'proclab-cluster-trace-'))
     temporary.push(dir)
     const trace = join(dir, 'trace.jsonl')
-    const worker = await workerProgram(redis.url, { env: { PROCLAB_TRACE: trace } })
-    const pool = new ClusterPool({ redis: redis.url })
-    const results = Array.from({ length: 5 }, (_, i) => pool.applyAsync(slowSquare, [i, 20]))
-    const seen: string[] = []
-    for (let i = 0; i < 5; i++) {
-      const lines = worker.lines.filter((line) => / running slowSquare /.test(line))
-      const line = lines.length > i ? lines[i]! : await worker.waitFor(new RegExp(`running slowSquare .*job \\S+-${i}\\b`))
-      // Read at once, as a program that acts on the line would.
-      const job = /job (\S+)/.exec(line)![1]!
-      const started = readFileSync(trace, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).some((e) => e.event === 'task-start' && e.job === job)
-      if (started) seen.push(job)
-      else expect.fail(`worker printed ${line} before tracing its task-start`)
+    process.env.PROCLAB_TRACE = trace
+    const tracedStarts = () =>
+      readFileSync(trace, { encoding: 'utf8', flag: 'a+' })
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { event: string; job?: string })
+        .filter((e) => e.event === 'task-start')
+        .map((e) => e.job)
+
+    const connection = new Redis(redis.url)
+    const pool = new mp.Pool(1)
+    try {
+      const keys = clusterKeys('trace-order')
+      const caller = 'caller-1'
+      await connection.set(keys.caller(caller), '1', 'PX', 10_000) // the caller's heartbeat: it is alive
+      const id = jobId(caller, 0)
+      const tracedWhenSaid: boolean[] = []
+      const log = (line: string) => {
+        if (line.startsWith('running ')) tracedWhenSaid.push(tracedStarts().includes(id))
+      }
+      const data = { caller, seq: 0, target: locateTarget(square, 'test'), spread: false, calls: encode([3], 'test', (i) => `items[${i}]`) }
+      const context = { redis: connection, keys, pool, root: projectRoot(process.cwd()), log, handingBack: () => false }
+      expect(await runJob(context, { id, data }, 0)).toBe('ran')
+      expect(tracedWhenSaid).toEqual([true])
+    } finally {
+      await pool.terminate()
+      connection.disconnect()
     }
-    expect(seen).toHaveLength(5)
-    expect(await Promise.all(results)).toEqual([0, 1, 4, 9, 16])
-    await pool.terminate()
-    worker.child.kill('SIGTERM')
-    await worker.child
   })
 })
