@@ -54,12 +54,14 @@ export async function devCheck(ctx: Context, lessons: Lesson[], seeds = DEFAULT_
     const problems = [...structureProblems(ctx, lesson), ...(await messageProblems(ctx, lesson))]
     if (problems.length === 0) {
       const behaviour = await behaviourProblems(ctx, lesson, seeds)
-      if (behaviour.skipped !== undefined) {
+      const shape = knownAnswerShapeProblems(ctx, lesson, answers)
+      // A lesson that cannot run here is skipped; what needs no run (its known answers' headers and counts) is still checked.
+      if (behaviour.skipped !== undefined && shape.length === 0) {
         skipped++
         console.log(`○ ${lesson.id}\n${indent(t('dev.skipped', { reason: behaviour.skipped })).map((line) => `  ${line}`).join('\n')}`)
         continue
       }
-      problems.push(...behaviour.problems, ...knownAnswerShapeProblems(ctx, lesson, answers))
+      problems.push(...behaviour.problems, ...shape)
       // Against a test that fails the solution, mistakes and variants would prove nothing.
       if (runAnswers && behaviour.solutionPassed) {
         const run = await knownAnswerRunProblems(ctx, lesson, answers)

@@ -80,4 +80,13 @@ describe('a lesson that cannot run on this machine', () => {
     expect(stdout).toContain('\ndev check: 0 passed, 0 failed, 1 skipped')
     expect(exitCode).toBe(0)
   })
+
+  test('proclab dev check still checks what needs no run: a skipped lesson with a broken known answer fails', async () => {
+    addRedisLesson()
+    course.write('solutions/04-needs-redis/mistakes/no-header.ts', "console.log('done.')\n")
+    const { stdout, exitCode } = await course.proclab(['dev', 'check', '04', '--seeds', '0'], { env: withoutRedis })
+    expect(stdout).toMatch(/^✗ 04-needs-redis\n {4}solutions\/04-needs-redis\/mistakes\/no-header\.ts has no valid header/m)
+    expect(stdout).toContain('\ndev check: 0 passed, 1 failed')
+    expect(exitCode).toBe(1)
+  })
 })
