@@ -3,6 +3,7 @@ import { Deque } from './deque.ts'
 import { EOFError, ProcessError, StateError, withCode } from './errors.ts'
 import { poolWorker } from './pool-worker.ts'
 import { END_SURELY } from './children.ts'
+import { keepAliveWhile } from './keep-alive.ts'
 import { Process, whenExited } from './process.ts'
 import { unknownMessage, reviveError, type PoolMessage, type PoolReply, type TargetRef } from './transport/index.ts'
 import { prepareForChild, SHARED } from './reduction.ts'
@@ -156,9 +157,13 @@ export class WorkerSet {
     return unfinished
   }
 
-  /** Resolves when every worker has exited (after close() or terminate()). */
+  /**
+   * Resolves when every worker has exited (after close() or terminate()). The program stays alive
+   * meanwhile, as for any join: otherwise, with nothing else to do, it would end first and terminate
+   * the (daemonic) workers before they finished.
+   */
   async join(): Promise<void> {
-    while (this.#workers.size > 0) await Promise.all([...this.#workers].map((w) => w.gone))
+    while (this.#workers.size > 0) await keepAliveWhile(Promise.all([...this.#workers].map((w) => w.gone)))
   }
 
   #startWorker(): void {

@@ -71,6 +71,14 @@ describe('exiting', () => {
     expect(events(run, 'spawn').length).toBeLessThanOrEqual(5) // 3 workers, no endless replacements
   })
 
+  test('close() and join() of a pool: join keeps the program alive until its workers have exited, each with 0', async () => {
+    const run = await runProgram(fixture('closed-pool.ts'), { timeout: 15_000 })
+    expect([run.exitCode, run.lines]).toEqual([0, ['1 4 9 16', 'joined']])
+    const workerExits = events(run, 'exit').filter((e) => String(e.name).startsWith('PoolWorker-'))
+    // Terminated at exit (-15) instead would mean join() let the program end before the workers did.
+    expect(workerExits.map((e) => e.exitCode)).toEqual([0, 0])
+  })
+
   test('a manager, a held lock and shared memory left open do not keep a program alive, and leave nothing behind', async () => {
     const run = await runProgram(fixture('open-manager.ts'), { timeout: 15_000 }) // throws if the manager's server is left
     expect([run.exitCode, run.lines]).toEqual([0, ['done 1 5']])
