@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -98,7 +98,9 @@ export async function stopWorker(worker: WorkerProgram): Promise<void> {
 if (mp.isMain(import.meta)) {
   const privateRedis = process.env[REDIS_ENV] ? undefined : await startPrivateRedis()
   const redis = process.env[REDIS_ENV] ?? privateRedis!.url
-  const ledger = process.env.LEDGER_DIR ?? mkdtempSync(join(tmpdir(), 'ledger-'))
+  // The check gives a ledger folder to read afterwards; run by hand, the program uses a temporary one and removes it.
+  const ownLedger = process.env.LEDGER_DIR ? undefined : mkdtempSync(join(tmpdir(), 'ledger-'))
+  const ledger = process.env.LEDGER_DIR ?? ownLedger!
   const workers = [await startWorker('A', redis)]
   try {
     // Both pools are started, and warmed up, before any timing: what is timed is the work, not the start.
@@ -133,5 +135,6 @@ if (mp.isMain(import.meta)) {
   } finally {
     for (const worker of workers) await stopWorker(worker)
     await privateRedis?.stop()
+    if (ownLedger) rmSync(ownLedger, { recursive: true, force: true })
   }
 }
