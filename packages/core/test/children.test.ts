@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, onTestFinished, test } from 'vitest'
 import { runProgram } from '@proclab/harness'
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url))
@@ -17,6 +20,15 @@ describe('an orderly exit of the parent joins its non-daemon children first', ()
 
   test("a child waiting on the parent's queue learns that it is gone, and the program ends", async () => {
     const run = await runProgram(fixture('exit-while-child-waits.ts'), { timeout: 15_000 })
+    expect(run.lines).toEqual(['child: StateError'])
+    expect(run.exitCode).toBe(0)
+  })
+
+  test('so does a child whose connection the parent never accepted (its event loop was blocked until it exited)', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'proclab-test-'))
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }))
+    const marker = join(folder, 'connected')
+    const run = await runProgram(fixture('exit-before-accepting.ts'), { args: [marker], timeout: 15_000 })
     expect(run.lines).toEqual(['child: StateError'])
     expect(run.exitCode).toBe(0)
   })

@@ -131,12 +131,16 @@ function dispatch(message: Incoming, link: Link): void {
  * Writes what is batched and closes every link at once, for a process that is exiting but still
  * waits for its children (children.ts): its event loop no longer runs, so it could not answer them;
  * disconnected, they learn at once that its objects are gone instead of waiting for answers forever.
+ * Nothing connects to it any more either.
  */
 export function disconnectAll(): void {
   for (const link of allLinks) {
     link.flush()
     link.destroy()
   }
+  // A child that connected after the last turn of the event loop is still in the listener's backlog,
+  // unknown here: closing the listener (at once, even at exit) resets its connection, so it learns too.
+  server?.close()
 }
 
 // Messages still batched when the process exits would be lost: write them now.
