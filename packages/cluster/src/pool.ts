@@ -1,9 +1,13 @@
 import { inspect } from 'node:util'
 import * as mp from '@proclab/core'
+import { Feed, type ReadChunk } from '@proclab/core/tooling'
 import { ClusterConnection, invalid, type Calls, type ClusterOptions } from './caller/cluster.ts'
 import { newAsyncResult } from './core-bridge.ts'
 
 type Fn<A extends unknown[], R> = (...args: A) => R | Promise<R>
+
+/** Chunks of an imap sent and unfinished at once: its input is read no further ahead. */
+const FEED_WINDOW = 64
 
 /**
  * `multiprocessing.Pool`'s whole API on a cluster of machines: tasks go through a BullMQ queue in
@@ -19,6 +23,8 @@ export class ClusterPool {
   readonly #cluster: ClusterConnection
   #state: 'running' | 'closed' | 'terminated' = 'running'
   #finished: Promise<void> | undefined
+  /** imaps still reading their input: join() waits for them before it leaves the cluster. */
+  readonly #feeds = new Set<Promise<void>>()
 
   constructor(processes?: number | ClusterOptions, options: Omit<ClusterOptions, 'processes'> = {}) {
     const all: ClusterOptions = typeof processes === 'object' && processes !== null ? processes : { ...options, ...(processes === undefined ? {} : { processes }) }
@@ -48,22 +54,26 @@ export class ClusterPool {
 
   /** `fn(...tuple)` for every tuple, results in input order (Python's `starmap`). */
   async starmap<A extends unknown[], R>(fn: Fn<A, R>, argTuples: Iterable<A>, chunksize?: number): Promise<Awaited<R>[]> {
-    return this.#map('starmap', fn, { values: [...argTuples], spread: true, pathOf: (i) => `argTuples[${i}]` }, chunksize) as Promise<Awaited<R>[]>
+    return this.#map('starmap', fn, tuples(argTuples), chunksize) as Promise<Awaited<R>[]>
   }
 
-  /** Like `map`, as an async iterable that yields each result, in input order, as soon as it can. */
-  async *imap<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize = 1): AsyncGenerator<Awaited<R>> {
-    for (const chunk of this.#send('imap', fn, single(items), chunksize)) yield* (await chunk) as Awaited<R>[]
+  /** `starmap` without waiting (Python's `starmap_async`). */
+  starmapAsync<A extends unknown[], R>(fn: Fn<A, R>, argTuples: Iterable<A>, chunksize?: number, callbacks: mp.ResultCallbacks<Awaited<R>[]> = {}): mp.AsyncResult<Awaited<R>[]> {
+    return withCallbacks(this.#map('starmapAsync', fn, tuples(argTuples), chunksize) as Promise<Awaited<R>[]>, callbacks)
+  }
+
+  /**
+   * Like `map`, as an async iterable that yields each result, in input order, as soon as it can. The
+   * input is read from the call on, chunk by chunk as the workers go (never whole first); if it throws
+   * part-way, the results before the failure are yielded, then its error is raised.
+   */
+  imap<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize = 1): AsyncGenerator<Awaited<R>> {
+    return this.#feed('imap', fn, items, chunksize, true) as AsyncGenerator<Awaited<R>>
   }
 
   /** Like `imap`, yielding results in the order they finish. */
-  async *imapUnordered<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize = 1): AsyncGenerator<Awaited<R>> {
-    const pending = new Map(this.#send('imapUnordered', fn, single(items), chunksize).map((chunk, i) => [i, chunk.then((values) => ({ i, values }))]))
-    while (pending.size > 0) {
-      const { i, values } = await Promise.race(pending.values())
-      pending.delete(i)
-      yield* values as Awaited<R>[]
-    }
+  imapUnordered<T, R>(fn: Fn<[T], R>, items: Iterable<T>, chunksize = 1): AsyncGenerator<Awaited<R>> {
+    return this.#feed('imapUnordered', fn, items, chunksize, false) as AsyncGenerator<Awaited<R>>
   }
 
   /** No more tasks: the pool leaves the cluster once the submitted ones are done. */
@@ -74,6 +84,7 @@ export class ClusterPool {
   /** Waits for the submitted tasks, then leaves the cluster; call close() or terminate() first. */
   async join(): Promise<void> {
     if (this.#state === 'running') throw new mp.StateError('ClusterPool.join() cannot wait while the pool is open: it waits for more tasks. Call close() (or terminate()) first.')
+    while (this.#feeds.size > 0) await Promise.all(this.#feeds)
     await (this.#finished ??= this.#cluster.finish())
   }
 
@@ -108,12 +119,50 @@ export class ClusterPool {
   /** Sends the calls in chunks of `chunksize` (each checked and encoded now); one promise of values per chunk. */
   #send(api: string, fn: Fn<any, unknown>, calls: Calls, chunksize: number, { checked = false } = {}): Promise<unknown[]>[] {
     if (!checked) this.#checkRunning(api)
-    if (!Number.isInteger(chunksize) || chunksize < 1) throw invalid(`ClusterPool.${api}()`, 'chunksize', 'a positive whole number', chunksize)
+    checkChunksize(api, chunksize)
     const chunks: Promise<unknown[]>[] = []
     for (let start = 0; start < calls.values.length; start += chunksize) {
       chunks.push(this.#cluster.chunk(`ClusterPool.${api}()`, fn, calls, start, Math.min(start + chunksize, calls.values.length)).values)
     }
     return chunks
+  }
+
+  /** An imap's input, read and sent as the workers go (core's Feed, as Pool.imap reads it). */
+  #feed(api: string, fn: Fn<any, unknown>, items: Iterable<unknown>, chunksize: number, ordered: boolean): AsyncGenerator<unknown> {
+    this.#checkRunning(api)
+    checkChunksize(api, chunksize)
+    const input = items[Symbol.iterator]()
+    let read = 0
+    let done!: () => void
+    const feeding = new Promise<void>((resolve) => (done = resolve))
+    this.#feeds.add(feeding)
+    const feed = new Feed({
+      ordered,
+      window: FEED_WINDOW,
+      read: () => {
+        const chunk: ReadChunk = { items: [], shared: false }
+        try {
+          for (let step = input.next(); !step.done; step = input.next()) {
+            chunk.items.push(step.value)
+            if (chunk.items.length === chunksize) break
+          }
+        } catch (error) {
+          chunk.failure = { error }
+        }
+        return chunk
+      },
+      submit: ({ items: values }) => {
+        const first = read
+        read += values.length
+        return this.#cluster.chunk(`ClusterPool.${api}()`, fn, { values, spread: false, pathOf: (i) => `items[${first + i}]` }, 0, values.length).values
+      },
+      ended: () => {
+        this.#feeds.delete(feeding)
+        done()
+        input.return?.() // a generator left part-way runs its finally blocks
+      },
+    })
+    return feed.results()
   }
 
   #checkRunning(api: string): void {
@@ -125,6 +174,14 @@ export class ClusterPool {
 
 function single(items: Iterable<unknown>): Calls {
   return { values: [...items], spread: false, pathOf: (i) => `items[${i}]` }
+}
+
+function tuples(argTuples: Iterable<unknown[]>): Calls {
+  return { values: [...argTuples], spread: true, pathOf: (i) => `argTuples[${i}]` }
+}
+
+function checkChunksize(api: string, chunksize: number): void {
+  if (!Number.isInteger(chunksize) || chunksize < 1) throw invalid(`ClusterPool.${api}()`, 'chunksize', 'a positive whole number', chunksize)
 }
 
 /** A callback that throws is reported and never breaks the pool (as in Python). */

@@ -23,6 +23,33 @@ describe('a ClusterPool on a private cluster (no Redis URL)', () => {
     expect(result.ready() && result.successful()).toBe(true)
     expect(seen).toEqual([36])
     expect(await pool.mapAsync(square, [2, 3])).toEqual([4, 9])
+    expect(await pool.starmapAsync(add, [[5, 6]]).get(30_000)).toEqual([11])
+  })
+
+  test('imap reads its input as it goes: a generator that throws part-way yields the results before it, then its error', async () => {
+    await using pool = new ClusterPool({ processes: 1 })
+    let read = 0
+    function* input() {
+      for (let n = 1; n <= 3; n++) {
+        read++
+        yield n
+      }
+      throw new RangeError('the input broke')
+    }
+    const got: number[] = []
+    const error = await (async () => {
+      for await (const value of pool.imap(square, input())) got.push(value)
+    })().catch((e: unknown) => e)
+    expect(got).toEqual([1, 4, 9])
+    expect(error).toBeInstanceOf(RangeError)
+    // An endless input is not read whole before the first result: leaving the loop stops the reading.
+    let endless = 0
+    function* forever() {
+      for (;;) yield ++endless
+    }
+    for await (const value of pool.imapUnordered(square, forever())) if (value > 0) break
+    expect(endless).toBeLessThan(1000)
+    expect(read).toBe(3)
   })
 
   test("a task's error keeps its class, name and message, with the worker's stack as cause", async () => {
