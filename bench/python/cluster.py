@@ -8,22 +8,8 @@ import sys
 import time
 import warnings
 
-
-def tiny(n):
-    return n + 1
-
-
-def burn(rounds):
-    x = 0
-    for i in range(rounds):
-        x = (x + i * i) % 1_000_003
-    return x
-
-
-def rate(run, tasks):
-    t0 = time.perf_counter()
-    run()
-    return tasks / (time.perf_counter() - t0)
+# The same tasks as the local pools' (bench/python/pools.py), so the figures compare.
+from pools import burn, rate, tiny
 
 
 def speedup(run_parallel, cpu_tasks, cpu_rounds):
