@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { execa } from 'execa'
+import { KNOWN_ANSWERS_ENV } from '../../src/dev/known-answers.ts'
 
 /** The built CLI: the tests run what learners run. */
 export const CLI = fileURLToPath(new URL('../../dist/main.js', import.meta.url))
@@ -87,8 +88,9 @@ function runProclab(dir: string, args: string[], options: ProclabOptions) {
     cwd: options.cwd ?? dir,
     reject: false,
     stdin: options.stdin ?? 'ignore',
-    // English and no colours, whatever the machine's locale and CI.
-    env: { FORCE_COLOR: '0', PROCLAB_LANG: '', LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', CI: '', ...options.env },
+    // English and no colours, whatever the machine's locale and CI; dev check runs known mistakes
+    // unless the test says otherwise (a CI step may switch them off for the course, not for these tests).
+    env: { FORCE_COLOR: '0', PROCLAB_LANG: '', LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', CI: '', [KNOWN_ANSWERS_ENV]: '', ...options.env },
   })
 }
 
