@@ -1,6 +1,6 @@
 import { inspect } from 'node:util'
 import * as mp from '@proclab/core'
-import { Feed, type ReadChunk } from '@proclab/core/tooling'
+import { chunkReader, Feed } from '@proclab/core/tooling'
 import { ClusterConnection, invalid, type Calls, type ClusterOptions } from './caller/cluster.ts'
 import { newAsyncResult } from './core-bridge.ts'
 
@@ -131,35 +131,20 @@ export class ClusterPool {
   #feed(api: string, fn: Fn<any, unknown>, items: Iterable<unknown>, chunksize: number, ordered: boolean): AsyncGenerator<unknown> {
     this.#checkRunning(api)
     checkChunksize(api, chunksize)
-    const input = items[Symbol.iterator]()
-    let read = 0
+    // Each chunk's items are checked and encoded when it is sent (ClusterConnection.chunk).
+    const input = chunkReader(items, chunksize, (value) => ({ value, shared: false }))
     let done!: () => void
     const feeding = new Promise<void>((resolve) => (done = resolve))
     this.#feeds.add(feeding)
     const feed = new Feed({
       ordered,
       window: FEED_WINDOW,
-      read: () => {
-        const chunk: ReadChunk = { items: [], shared: false }
-        try {
-          for (let step = input.next(); !step.done; step = input.next()) {
-            chunk.items.push(step.value)
-            if (chunk.items.length === chunksize) break
-          }
-        } catch (error) {
-          chunk.failure = { error }
-        }
-        return chunk
-      },
-      submit: ({ items: values }) => {
-        const first = read
-        read += values.length
-        return this.#cluster.chunk(`ClusterPool.${api}()`, fn, { values, spread: false, pathOf: (i) => `items[${first + i}]` }, 0, values.length).values
-      },
+      read: input.read,
+      submit: ({ items: values, start }) => this.#cluster.chunk(`ClusterPool.${api}()`, fn, { values, spread: false, pathOf: (i) => `items[${start + i}]` }, 0, values.length).values,
       ended: () => {
         this.#feeds.delete(feeding)
         done()
-        input.return?.() // a generator left part-way runs its finally blocks
+        input.close()
       },
     })
     return feed.results()

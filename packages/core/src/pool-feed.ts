@@ -6,8 +6,38 @@ export interface ReadChunk {
   items: unknown[]
   /** The items hold manager proxies (see checkTaskArguments). */
   shared: boolean
+  /** The index of its first item in the whole input. */
+  start: number
   /** The input threw (or an item could not be sent) after `items`. */
   failure?: { error: unknown }
+}
+
+/**
+ * Reads an imap's input `chunksize` items at a time, for {@link FeedOptions.read}. `take` turns one
+ * item (and its index in the whole input) into what is sent, and may throw: the error, like one the
+ * input throws, ends the chunk as its failure. `close()` ends the input (a generator left part-way
+ * runs its finally blocks).
+ */
+export function chunkReader(items: Iterable<unknown>, chunksize: number, take: (item: unknown, index: number) => { value: unknown; shared: boolean }): { read(): ReadChunk; close(): void } {
+  const input = items[Symbol.iterator]()
+  let index = 0
+  return {
+    read: () => {
+      const chunk: ReadChunk = { items: [], shared: false, start: index }
+      try {
+        for (let step = input.next(); !step.done; step = input.next()) {
+          const taken = take(step.value, index++)
+          chunk.items.push(taken.value)
+          chunk.shared ||= taken.shared
+          if (chunk.items.length === chunksize) break
+        }
+      } catch (error) {
+        chunk.failure = { error }
+      }
+      return chunk
+    },
+    close: () => void input.return?.(),
+  }
 }
 
 export interface FeedOptions {

@@ -3,7 +3,7 @@ import { AsyncResult } from './async-result.ts'
 import { cpuCount } from './cpu.ts'
 import { StateError, withCode } from './errors.ts'
 import { keepAliveWhile } from './keep-alive.ts'
-import { Feed, type ReadChunk } from './pool-feed.ts'
+import { chunkReader, Feed } from './pool-feed.ts'
 import type { TargetRef } from './transport/index.ts'
 import { assertCloneable } from './reduction.ts'
 import { locateExport } from './spawn/targets.ts'
@@ -172,30 +172,16 @@ export class Pool {
     checkChunksize(chunksize)
     this.#assertRunning(api)
     taskFunction(this.#functions, fn, `Pool.${api}()`)
-    const input = items[Symbol.iterator]()
-    let read = 0
+    const input = chunkReader(items, chunksize, (item, index) => checkTaskArguments(`Pool.${api}()`, item, `items[${index}]`))
     const release = this.#workers.hold()
     const feed = new Feed({
       ordered,
       window: this.#processes * FEED_AHEAD,
-      read: () => {
-        const chunk: ReadChunk = { items: [], shared: false }
-        try {
-          for (let step = input.next(); !step.done; step = input.next()) {
-            const checked = checkTaskArguments(`Pool.${api}()`, step.value, `items[${read++}]`)
-            chunk.items.push(checked.value)
-            chunk.shared ||= checked.shared
-            if (chunk.items.length === chunksize) break
-          }
-        } catch (error) {
-          chunk.failure = { error }
-        }
-        return chunk
-      },
+      read: input.read,
       submit: ({ items: value, shared }) => this.#submit(api, fn, { value, shared, spread: false }, true),
       ended: () => {
         release()
-        input.return?.() // a generator left part-way runs its finally blocks
+        input.close()
       },
     })
     return feed.results()

@@ -12,4 +12,4 @@ export type { TraceEvent, TraceEventName, TraceSubject } from './transport/messa
 export { WINDOWS_GUIDANCE, isSupportedPlatform } from './platform.ts'
 export { definingScript } from './spawn/function-location.ts'
 export { mapFutures } from './futures/map.ts'
-export { Feed, type FeedOptions, type ReadChunk } from './pool-feed.ts'
+export { chunkReader, Feed, type FeedOptions, type ReadChunk } from './pool-feed.ts'
