@@ -2,6 +2,7 @@ import type { Connection } from './pipes/connection.ts'
 import { EOFError } from './errors.ts'
 import { serializeError, type PoolMessage, type PoolReply, type PoolTask, type TargetRef } from './transport/index.ts'
 import { importExport } from './spawn/targets.ts'
+import { packNumbers } from './packed-numbers.ts'
 import { reviveShared } from './reduction.ts'
 import { internally, trace } from './trace.ts'
 
@@ -36,13 +37,14 @@ async function run(task: PoolTask): Promise<PoolReply> {
   try {
     const fn = await importExport<(...args: unknown[]) => unknown>(task.fn)
     const values: unknown[] = []
-    for (const entry of task.calls) {
-      const call = task.shared ? reviveShared(entry) : entry
+    const { calls } = task
+    for (let i = 0; i < calls.length; i++) {
+      const call = task.shared ? reviveShared(calls[i]) : calls[i]
       const value = task.spread ? fn(...(call as unknown[])) : fn(call)
       // Await only a promise: a million plain values would otherwise cost a million microtask turns.
       values.push(value instanceof Promise || (typeof value === 'object' && value !== null && typeof (value as PromiseLike<unknown>).then === 'function') ? await value : value)
     }
-    return { kind: 'done', index: task.index, values }
+    return { kind: 'done', index: task.index, values: packNumbers(values) }
   } catch (error) {
     return { kind: 'failed', index: task.index, error: serializeError(error) }
   } finally {

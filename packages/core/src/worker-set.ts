@@ -4,6 +4,7 @@ import { EOFError, ProcessError, StateError, withCode } from './errors.ts'
 import { poolWorker } from './pool-worker.ts'
 import { END_SURELY } from './children.ts'
 import { keepAliveWhile } from './keep-alive.ts'
+import { packNumbers, unpackNumbers } from './packed-numbers.ts'
 import { Process, whenExited } from './process.ts'
 import { unknownMessage, reviveError, type PoolMessage, type PoolReply, type TargetRef } from './transport/index.ts'
 import { prepareForChild, SHARED } from './reduction.ts'
@@ -188,7 +189,7 @@ export class WorkerSet {
         worker.assigned++
         worker.inFlight.push(task)
         task.dispatched?.()
-        void worker.tasks[SEND_CHECKED]({ kind: 'task', index: task.index, fn: task.fn, calls: task.calls, spread: task.spread, shared: task.shared === true })
+        void worker.tasks[SEND_CHECKED]({ kind: 'task', index: task.index, fn: task.fn, calls: task.spread ? task.calls : packNumbers(task.calls), spread: task.spread, shared: task.shared === true })
       }
     }
     for (const worker of this.#workers) {
@@ -241,7 +242,7 @@ export class WorkerSet {
 function outcomeOf(reply: PoolReply, where: string): TaskOutcome {
   switch (reply.kind) {
     case 'done':
-      return { values: reply.values }
+      return { values: unpackNumbers(reply.values) }
     case 'failed':
       return { error: reviveError(reply.error, where) }
     default:

@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest'
 import * as mp from '@proclab/core'
 import { killLeftoversAfterEach } from './helpers.ts'
-import { add, dieHard, failWith, initWorker, readInit, returnsFunction, slowSquare, square, whoAmI } from './fixtures/pool-targets.ts'
+import { add, dieHard, failWith, identity, initWorker, lengthOf, readInit, returnsFunction, slowSquare, square, whoAmI } from './fixtures/pool-targets.ts'
 
 killLeftoversAfterEach()
 
@@ -27,6 +27,27 @@ describe('Pool', () => {
     const unordered: number[] = []
     for await (const value of pool.imapUnordered(square, items, 2)) unordered.push(value)
     expect(unordered.sort((a, b) => a - b)).toEqual([1, 4, 9, 16, 25])
+  })
+
+  test('numbers cross packed with nothing changed (-0, NaN, ±Infinity, beyond 2^53); other values and mixed chunks as they are', async () => {
+    await using pool = new mp.Pool(2)
+    const numbers = [-0, NaN, Infinity, -Infinity, 2 ** 53 + 2, 0.1, -(2 ** 31), ...Array.from({ length: 200 }, (_, i) => i - 100)]
+    const wholes = [-0, ...numbers.slice(7)] // whole numbers but for -0, which Int32Array cannot hold
+    const mixed = [...numbers.slice(0, 60), 1n, '1', undefined, null, { n: 1 }, [2], new Date(0), ...numbers.slice(60)]
+    // toEqual compares numbers with Object.is: -0 is not 0, NaN is NaN.
+    const same = (results: unknown[], expected: unknown[]) => expect(results).toEqual(expected)
+    for (const chunksize of [undefined, 1, 40, 500]) {
+      same(await pool.map(identity, numbers, chunksize), numbers)
+      same(await pool.map(identity, wholes, chunksize), wholes)
+      same(await pool.map(identity, mixed, chunksize), mixed)
+    }
+    const words = Array.from({ length: 100 }, (_, i) => 'x'.repeat(i % 7))
+    expect(await pool.map(lengthOf, words)).toEqual(words.map((word) => word.length))
+    const pairs = numbers.map((n) => [n, 1] as [number, number])
+    expect(await pool.starmap(add, pairs)).toEqual(pairs.map(([a, b]) => a + b))
+    const streamed: unknown[] = []
+    for await (const value of pool.imap(identity, mixed, 50)) streamed.push(value)
+    same(streamed, mixed)
   })
 
   test('imap and imapUnordered read their input as they go: results before a failing input are yielded, then its error', async () => {

@@ -7,6 +7,7 @@
  */
 
 import type { BlockRef } from '../shm/blocks.ts'
+import type { MaybePacked } from '../packed-numbers.ts'
 
 // ─── Parent → child ────────────────────────────────────────────────────────────────────────────
 
@@ -50,9 +51,10 @@ export interface PoolTask {
   fn: TargetRef
   /**
    * One entry per call: its argument list when `spread` (apply, starmap), or its one argument (map:
-   * a flat array serializes many times faster than an array of one-element arrays).
+   * a flat array serializes many times faster than an array of one-element arrays). A map's list of
+   * plain numbers crosses packed (see packNumbers).
    */
-  calls: unknown[]
+  calls: MaybePacked
   spread: boolean
   /** The calls hold handles of manager proxies, to rebuild before calling. */
   shared: boolean
@@ -60,7 +62,8 @@ export interface PoolTask {
 
 /** Worker → pool: a task's results, or the error that ended it. */
 export type PoolReply =
-  | { kind: 'done'; index: number; values: unknown[] }
+  /** `values`: one per call; a list of plain numbers crosses packed (see packNumbers). */
+  | { kind: 'done'; index: number; values: MaybePacked }
   | { kind: 'failed'; index: number; error: SerializedError }
 
 /** What crosses a pool's pipe: a task, a reply, or `null`, which tells the worker to stop. */
