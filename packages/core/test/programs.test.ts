@@ -199,6 +199,24 @@ describe('tracing', () => {
     expect(events(run, 'raise')[0]!.message).toMatch(/^Pool\.applyAsync\(\) cannot send args\[0\]: it is a shared object of this process/)
   })
 
+  test('a wait that an Event or a Barrier let through is traced as `pass`, whether it blocked or not, with the barrier position returned', async () => {
+    const run = await runProgram(fixture('event-barrier-pass.ts'))
+    const [child] = events(run, 'spawn')
+    const passes = events(run, 'pass')
+    const printed = (who: string) => Number(run.lines.find((line) => line.startsWith(`${who} passed as `))!.split(' ').pop())
+    // The child's event wait finds the flag already set, so it never blocks; it is traced all the same.
+    expect(passes.filter((e) => e.kind === 'Event').map((e) => e.pid).sort()).toEqual([run.pid, child!.pid].sort())
+    expect(events(run, 'block').some((e) => e.on === 'event' && e.pid === child!.pid)).toBe(false)
+    // The last party never blocks at the barrier; both passes are traced, with the positions the program got.
+    const barrierPasses = passes.filter((e) => e.kind === 'Barrier')
+    expect(barrierPasses.map((e) => [e.pid, e.position]).sort()).toEqual(
+      [
+        [run.pid, printed('main')],
+        [child!.pid, printed('child')],
+      ].sort(),
+    )
+  })
+
   test('a manager proxy method call is traced as `call` in the process that made it', async () => {
     const run = await runProgram(fixture('manager-calls.ts'))
     const [child] = events(run, 'spawn').filter((e) => e.name !== 'SyncManager-server')

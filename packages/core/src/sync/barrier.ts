@@ -2,7 +2,7 @@ import { barrierTimedOut, brokenBarrier, invalidAction, invalidParties, MAX_PART
 import { importExport, locateExport } from '../spawn/targets.ts'
 import type { TargetRef } from '../transport/index.ts'
 import { validTimeout } from '../timeouts.ts'
-import { traceWait } from '../trace.ts'
+import { trace, traceWait, tracing } from '../trace.ts'
 import { registerPrimitive, RESOLVED, SharedPrimitive, type PrimitiveHandle } from './primitive.ts'
 import { pollUntil } from './waiting.ts'
 
@@ -95,10 +95,10 @@ export class Barrier extends SharedPrimitive {
       }
       if (Atomics.compareExchange(words, STATE, state, state + 1) !== state) continue
       const generation = state >>> 16
-      if (arrived === this.parties - 1) return this.#release(arrived, generation)
+      if (arrived === this.parties - 1) return this.#tracePass(await this.#release(arrived, generation))
       const released = () => Atomics.load(words, STATE) >>> 16 !== generation || this.broken
       const inTime = await traceWait('barrier', { id: this.id }, pollUntil(released, Math.max(deadline - performance.now(), 0)))
-      if (Atomics.load(words, STATE) >>> 16 !== generation) return arrived
+      if (Atomics.load(words, STATE) >>> 16 !== generation) return this.#tracePass(arrived)
       if (!inTime) this.#breakOnTimeout(ms)
       this.#throwIfBroken()
     }
@@ -123,6 +123,12 @@ export class Barrier extends SharedPrimitive {
     }
     Atomics.store(this.words, STATE, ((generation + 1) % GENERATIONS) << 16)
     return index
+  }
+
+  // Traced for the last party too (which never blocks), with the position the program is given.
+  #tracePass(position: number): number {
+    if (tracing) trace('pass', { id: this.id, kind: 'Barrier', position })
+    return position
   }
 
   #breakOnTimeout(ms: number): never {

@@ -41,9 +41,20 @@ export class Event extends SharedPrimitive {
   wait(timeout?: number): Promise<boolean> {
     return rejectOnThrow(() => {
       const ms = validTimeout(timeout, 'Event.wait()')
-      if (this.#isSet()) return TRUE
-      return traceWait('event', { id: this.id }, pollUntil(() => this.#isSet(), ms))
+      if (this.#isSet()) {
+        this.#tracePass()
+        return TRUE
+      }
+      return traceWait('event', { id: this.id }, pollUntil(() => this.#isSet(), ms)).then((passed) => {
+        if (passed) this.#tracePass()
+        return passed
+      })
     })
+  }
+
+  // Traced whether the wait blocked or not, so a check can tell a process that waited on the event from one that slept.
+  #tracePass(): void {
+    if (tracing) trace('pass', { id: this.id, kind: 'Event' })
   }
 
   #isSet(): boolean {

@@ -223,6 +223,8 @@ export type TraceEventName =
   | 'raise'
   /** A manager proxy method called by this process (`on`, `typeid`, `method`). */
   | 'call'
+  /** A wait on an `Event` or a `Barrier` that returned passed (`id`, `kind`; a barrier's `position`), blocked or not. */
+  | 'pass'
 
 /**
  * One line of a `PROCLAB_TRACE` file: when (`t`, ms since the epoch on one clock for the whole
