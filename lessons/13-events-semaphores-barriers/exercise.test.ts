@@ -30,6 +30,9 @@ const gateEvents = run.trace
   .filter((e) => (e.event === 'acquire' || e.event === 'release') && isSemaphore(e) && gateIds.has(e.id))
   .sort((a, b) => a.t - b.t || (a.event === 'release' ? -1 : 0) - (b.event === 'release' ? -1 : 0))
 const gateAcquires = gateEvents.filter((e) => e.event === 'acquire')
+const startSignal = run.trace.find((e) => e.event === 'set')
+/** Each waiter's traced `pass` of an Event or a Barrier (traced whether it blocked or not): sleeping leaves none. */
+const passesOf = (kind: string) => run.trace.filter((e) => e.event === 'pass' && e.kind === kind && isWorker(e))
 
 const NO_BARRIER = t('noBarrier')
 const NO_GATE = t('noGate')
@@ -69,7 +72,7 @@ describe(t('lesson'), () => {
 
   test(t('afterSignal'), () => {
     program.that(gateAcquires.length > 0, NO_GATE)
-    const set = run.trace.find((e) => e.event === 'set')
+    const set = startSignal
     program.that(set !== undefined, t('neverSet'))
     const early = gateAcquires.filter((e) => e.t <= set!.t)
     const earlyNames = [...new Set(early.map((e) => e.name))]
@@ -78,6 +81,24 @@ describe(t('lesson'), () => {
     program.that(early.length === 0, t(calledWait ? 'earlyNoAwait' : 'early', { workers: earlyNames.join(', ') }), {
       expected: t('afterSet'),
       found: early.map((e) => t('beforeSet', { worker: e.name, ms: (set!.t - e.t).toFixed(1) })),
+    })
+    // Entering after the signal is not enough: a worker that slept until then never waited for it.
+    const waited = new Set(passesOf('Event').filter((e) => e.id === set!.id).map((e) => e.name))
+    const slept = NAMES.filter((name) => !waited.has(name))
+    program.that(slept.length === 0, t('neverWaited', { workers: slept.join(', ') }), {
+      expected: t('waitedByEach', { workers: NAMES.join(', ') }),
+      found: t('noneBy', { workers: slept.join(', ') }),
+    })
+  })
+
+  test(t('readyFirst', { workers: WORKERS }), () => {
+    program.that(startSignal !== undefined, t('neverSet'))
+    // `ready` is the semaphore the workers release; the parent acquires it once per worker before go.set().
+    const readyIds = new Set(run.trace.filter((e) => e.event === 'release' && isSemaphore(e) && isWorker(e) && !gateIds.has(e.id)).map((e) => e.id))
+    const taken = run.trace.filter((e) => e.event === 'acquire' && e.pid === run.pid && readyIds.has(e.id) && e.t <= startSignal!.t).length
+    program.that(taken >= WORKERS, t('goTooSoon', { count: taken, workers: WORKERS }), {
+      expected: t('readyTaken', { workers: WORKERS }),
+      found: t('readyTakenFound', { count: taken }),
     })
   })
 
@@ -94,6 +115,25 @@ describe(t('lesson'), () => {
       INDEXES,
       t('positions', { last: WORKERS - 1 }),
     )
+    // Each worker prints its own line: `worker 3: …` by worker-3, not by the parent after its joins.
+    const authors = program.printedBy(PASSED)
+    const misprinted = passed.filter((m, i) => authors[i]?.name !== `worker-${m[1]}`)
+    program.that(misprinted.length === 0, t('barrierLineByOther'), {
+      expected: t('ownLine'),
+      found: misprinted.map((m) => t('printedByOther', { line: m[0], who: authors[passed.indexOf(m)]?.name ?? '?' })),
+    })
+    // The position printed is the one the barrier gave that worker (traced as its `pass`), not a number of its own.
+    const traced = new Map(passesOf('Barrier').map((e) => [e.name, e.position]))
+    const absent = passed.filter((m) => !traced.has(`worker-${m[1]}`)).map((m) => `worker-${m[1]}`)
+    program.that(absent.length === 0, t('neverAtBarrier', { workers: absent.join(', ') }), {
+      expected: t('passByEach', { workers: NAMES.join(', ') }),
+      found: t('noneBy', { workers: absent.join(', ') }),
+    })
+    const wrong = passed.filter((m) => traced.get(`worker-${m[1]}`) !== Number(m[2]))
+    program.that(wrong.length === 0, t('notThePosition'), {
+      expected: t('tracedPositions', { positions: passed.map((m) => `worker ${m[1]}: ${traced.get(`worker-${m[1]}`)}`).join(', ') }),
+      found: wrong.map((m) => m[0]),
+    })
   })
 
   test(t('barrierHolds'), () => {

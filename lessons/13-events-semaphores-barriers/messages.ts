@@ -52,12 +52,40 @@ export const messages = defineMessages({
       'until the signal is set.',
     afterSet: 'every acquire of the gate after `set`',
     beforeSet: '{worker} {ms} ms before set',
+    neverWaited:
+      '{workers} never waited for the start signal: the trace has no `go.wait()` of theirs that the event let through. ' +
+      'Sleeping until the parent has probably said go is a guess, not a signal: `await go.wait()` returns exactly when ' +
+      '`go.set()` has been called, however slow the machine.',
+    waitedByEach: 'a go.wait() let through by the event, in each of {workers}',
+
+    readyFirst: 'the parent gave the start signal after all {workers} workers were ready',
+    goTooSoon:
+      "The parent said go after only {count} of the {workers} workers' `ready.release()`, so it printed 'all ready' " +
+      'before every worker had lined up. A sleep is a guess: keep the given loop, one `await ready.acquire()` per worker, ' +
+      'before `go.set()`.',
+    readyTaken: '{workers} acquires of `ready` by the parent before go.set()',
+    readyTakenFound: '{count}',
 
     passedBarrier: 'every worker passed the barrier, as parties 0 to {last}',
     passedOnce: 'Each of the {workers} workers should print its `passed the barrier` line exactly once.',
     positions:
       '`finish.wait()` resolves to a different position for each party, 0 to {last}: print the value it ' +
       'returned (`const position = await finish.wait()`), not a number of your own.',
+    barrierLineByOther:
+      "A `passed the barrier` line was printed by another process than the worker it names: each worker prints its own " +
+      'line, in worker(), right after its `await finish.wait()`. The parent printing them after its joins proves nothing ' +
+      'about the barrier.',
+    ownLine: '`worker N: passed …` printed by worker-N',
+    printedByOther: '{line} (printed by {who})',
+    neverAtBarrier:
+      '{workers} printed a `passed the barrier` line but never waited at the barrier: the trace has no `finish.wait()` of ' +
+      'theirs that returned. A sleep only guesses how long the others take; `const position = await finish.wait()` ' +
+      'returns once all WORKERS have arrived.',
+    passByEach: 'a finish.wait() that returned, in each of {workers}',
+    notThePosition:
+      'A worker printed a position that is not the position its `finish.wait()` returned (its index is not its place of ' +
+      'arrival). Print what wait() resolved to: `const position = await finish.wait()`.',
+    tracedPositions: 'the positions the barrier gave: {positions}',
 
     barrierHolds: 'nobody passed the barrier before every worker had left the gate',
     leftOnce: 'Each of the {workers} workers should print `worker N: leaving the gate` once.',
@@ -109,12 +137,36 @@ export const messages = defineMessages({
       '没有 await 的调用会让工作进程直接往下走。工作进程必须在那里停住，直到信号发出。',
     afterSet: '每次获取闸门都发生在 `set` 之后',
     beforeSet: '{worker} 比 set 早 {ms} 毫秒',
+    neverWaited:
+      '{workers} 从未等待开始信号：追踪记录里没有它们被事件放行的 `go.wait()`。睡到父进程“大概已经”发出信号为止，' +
+      '只是猜测，不是信号：`await go.wait()` 恰好在 `go.set()` 被调用之后返回，机器再慢也一样。',
+    waitedByEach: '{workers} 每个都有一次被事件放行的 go.wait()',
+
+    readyFirst: '父进程在全部 {workers} 个工作进程都就绪之后才发出开始信号',
+    goTooSoon:
+      "父进程只等到了 {workers} 个工作进程中 {count} 个的 `ready.release()` 就发出了开始信号，所以它在并非每个工作进程都" +
+      "就位时就打印了 'all ready'。sleep 只是猜测：请保留给出的循环，在 `go.set()` 之前每个工作进程一次 `await ready.acquire()`。",
+    readyTaken: '父进程在 go.set() 之前获取 `ready` {workers} 次',
+    readyTakenFound: '{count}',
 
     passedBarrier: '每个工作进程都通过了屏障，参与者编号为 0 到 {last}',
     passedOnce: '{workers} 个工作进程中的每一个，都应当恰好打印一次它的 `passed the barrier` 行。',
     positions:
       '`finish.wait()` 会为每个参与者给出一个不同的位置，从 0 到 {last}：请打印它返回的值' +
       '（`const position = await finish.wait()`），而不是你自己的数。',
+    barrierLineByOther:
+      '有一行 `passed the barrier` 不是由它所提到的那个工作进程打印的：每个工作进程都要在 worker() 里、在它的 ' +
+      '`await finish.wait()` 之后立刻打印自己的那一行。父进程在 join 之后代为打印，什么也证明不了屏障。',
+    ownLine: '`worker N: passed …` 由 worker-N 打印',
+    printedByOther: '{line}（由 {who} 打印）',
+    neverAtBarrier:
+      '{workers} 打印了 `passed the barrier` 这一行，却从未在屏障处等待：追踪记录里没有它们返回了的 `finish.wait()`。' +
+      'sleep 只是猜别人要多久；`const position = await finish.wait()` 会在全部 WORKERS 个都到达之后才返回。',
+    passByEach: '{workers} 每个都有一次返回了的 finish.wait()',
+    notThePosition:
+      '有工作进程打印的位置并不是它的 `finish.wait()` 返回的位置（它的编号不等于它到达的次序）。' +
+      '请打印 wait() 给出的值：`const position = await finish.wait()`。',
+    tracedPositions: '屏障给出的位置：{positions}',
 
     barrierHolds: '在每个工作进程都离开闸门之前，没有人通过屏障',
     leftOnce: '{workers} 个工作进程中的每一个，都应当打印一次 `worker N: leaving the gate`。',

@@ -1,5 +1,6 @@
 // Mistake: the worker prints its barrier line with its own index, without waiting at the barrier
-// Fails: nobody passed the barrier before every worker had left the gate
+// Fails: every worker passed the barrier, as parties 0 to 4
+// Says: never waited at the barrier
 import * as mp from '@proclab/core'
 
 /** How many worker processes run. */
