@@ -191,12 +191,23 @@ export class Process implements ProcessInfo {
 
   /** Sends SIGTERM; after it the exit code is -15 (unless the child handles the signal). */
   terminate(): void {
-    this.#usable('terminate').popen?.terminate()
+    this.#signalled('terminate')?.terminate()
   }
 
   /** Sends SIGKILL; after it the exit code is -9. */
   kill(): void {
-    this.#usable('kill').popen?.kill()
+    this.#signalled('kill')?.kill()
+  }
+
+  /**
+   * The child's handle for `terminate()` or `kill()`, once the call is traced in the calling process
+   * (`target`: the child's pid, `child`: its name), so a check can tell a child stopped by its parent
+   * from one that signalled itself.
+   */
+  #signalled(api: 'terminate' | 'kill') {
+    const state = this.#usable(api)
+    if (state.popen) trace(api, { target: state.popen.pid, child: state.name })
+    return state.popen
   }
 
   /** @internal SIGTERM, then SIGKILL if the child still runs after a grace period (see children.ts). */

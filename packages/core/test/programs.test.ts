@@ -189,6 +189,25 @@ describe('tracing', () => {
     expect(events(run, 'raise')).toEqual([expect.objectContaining({ ...eof, pid: receiver!.pid }), expect.objectContaining({ ...eof, pid: run.pid })])
   })
 
+  test('terminate() and kill() are traced in the process that called them, and a child that signals itself traces neither', async () => {
+    const run = await runProgram(fixture('signals-and-empty.ts'))
+    expect(run.lines).toEqual(['exit codes -15 -9 -15, then Full Empty'])
+    const pidOf = (name: string) => events(run, 'spawn').find((e) => e.name === name)!.pid
+    const signals = run.trace.filter((e) => e.event === 'terminate' || e.event === 'kill')
+    expect(signals).toEqual([
+      expect.objectContaining({ pid: run.pid, event: 'terminate', target: pidOf('terminated'), child: 'terminated' }),
+      expect.objectContaining({ pid: run.pid, event: 'kill', target: pidOf('killed'), child: 'killed' }),
+    ])
+  })
+
+  test('the Full and Empty that a queue throws are traced as `raise`, with the call that threw', async () => {
+    const run = await runProgram(fixture('signals-and-empty.ts'))
+    expect(events(run, 'raise')).toEqual([
+      expect.objectContaining({ pid: run.pid, error: 'Full', on: 'putNowait Queue' }),
+      expect.objectContaining({ pid: run.pid, error: 'Empty', on: 'getNowait Queue' }),
+    ])
+  })
+
   test("a pool's refusal of a shared object of this process is traced as `raise` in the process that made the call", async () => {
     const run = await runProgram(fixture('pool-refusal.ts'))
     expect(run.lines).toEqual(['refused: TypeError'])

@@ -10,7 +10,7 @@ import { QueueSlots } from './slots.ts'
 import { assertCloneable, registerReviver, reviveHandle, SHARED, snapshot, type SharedHandle, type SharedObject } from '../reduction.ts'
 import { validTimeout, type WaitOptions } from '../timeouts.ts'
 import { pause, seeded } from '../schedule.ts'
-import { traceWait } from '../trace.ts'
+import { raised, traceWait } from '../trace.ts'
 import { EXPOSED } from '../managers/serving.ts'
 
 type QueueType = 'Queue' | 'JoinableQueue' | 'SimpleQueue'
@@ -85,7 +85,7 @@ export class Queue<T = unknown> implements SharedObject {
     const copy = snapshot(item)
     const put = access.put(copy, block, ms)
     const ok = access.fireAndForget ? await put : await this.#wait(api, put)
-    if (!ok) throw new Full(`${this.#type()}.${api}() found the queue full (maxsize ${this.#maxsize})${block ? ` for ${ms} ms` : ''}. Wait longer, or get items out first.`)
+    if (!ok) throw raised(new Full(`${this.#type()}.${api}() found the queue full (maxsize ${this.#maxsize})${block ? ` for ${ms} ms` : ''}. Wait longer, or get items out first.`), `${api} ${this.#type()}`)
   }
 
   /** Takes the next item. On an empty queue it waits, or throws `Empty` (no `block`, or `timeout` ms passed). */
@@ -98,7 +98,7 @@ export class Queue<T = unknown> implements SharedObject {
     const access = this.#usable(api)
     const ms = validTimeout(timeout, `${this.#type()}.${api}()`)
     const answer = await this.#wait(api, access.get(block, ms))
-    if (answer.empty) throw new Empty(`${this.#type()}.${api}() found the queue empty${block ? ` for ${ms} ms` : ''}.`)
+    if (answer.empty) throw raised(new Empty(`${this.#type()}.${api}() found the queue empty${block ? ` for ${ms} ms` : ''}.`), `${api} ${this.#type()}`)
     return answer.item as T
   }
 

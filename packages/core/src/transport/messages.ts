@@ -223,6 +223,9 @@ export type TraceEventName =
   | 'raise'
   /** A manager proxy method called by this process (`on`, `typeid`, `method`). */
   | 'call'
+  /** A call of `Process.terminate()` or `Process.kill()`, in the calling process (`target`: the child's pid, `child`: its name). */
+  | 'terminate'
+  | 'kill'
   /** A wait on an `Event` or a `Barrier` that returned passed (`id`, `kind`; a barrier's `position`), blocked or not. */
   | 'pass'
 
