@@ -8,6 +8,7 @@ import { locateTarget } from '../src/caller/locate.ts'
 import { encode } from '../src/codec.ts'
 import { projectRoot } from '../src/project-root.ts'
 import { clusterKeys, jobId } from '../src/wire.ts'
+import { CallerWatch } from '../src/worker/caller-watch.ts'
 import { runJob } from '../src/worker/run-job.ts'
 import { square } from './fixtures/tasks.ts'
 import { redisServer } from './helpers.ts'
@@ -45,7 +46,7 @@ describe('tracing a worker', () => {
         if (line.startsWith('running ')) tracedWhenSaid.push(tracedStarts().includes(id))
       }
       const data = { caller, seq: 0, target: locateTarget(square, 'test'), spread: false, calls: encode([3], 'test', (i) => `items[${i}]`) }
-      const context = { redis: connection, keys, pool, root: projectRoot(process.cwd()), log, handingBack: () => false }
+      const context = { redis: connection, callers: new CallerWatch(connection, keys), keys, pool, root: projectRoot(process.cwd()), log, handingBack: () => false }
       expect(await runJob(context, { id, data }, 0)).toBe('ran')
       expect(tracedWhenSaid).toEqual([true])
     } finally {

@@ -132,17 +132,17 @@ export class Dispatcher {
     const key = this.#session.keys.replies(this.#session.id)
     const { reader } = this.#session
     while (this.#inFlight.size > 0 && !this.#broken) {
-      let raw: string[]
-      try {
-        const first = await reader.blpop(key, READ_BLOCK_S)
-        if (!first) continue
-        raw = [first[1], ...((await reader.lpop(key, REPLIES_PER_READ)) ?? [])]
-      } catch {
-        continue // a lost connection is reported by its 'end' event
-      }
-      for (const line of raw) this.#receive(JSON.parse(line) as Reply)
-      this.#flushSoon()
+      const first = await quiet(reader.blpop(key, READ_BLOCK_S))
+      if (!first) continue
+      // The first reply settles now: one apply waits for no second round trip.
+      this.#receiveAll([first[1]])
+      if (this.#inFlight.size > 0) this.#receiveAll((await quiet(reader.lpop(key, REPLIES_PER_READ))) ?? [])
     }
+  }
+
+  #receiveAll(lines: string[]): void {
+    for (const line of lines) this.#receive(JSON.parse(line) as Reply)
+    if (lines.length > 0) this.#flushSoon()
   }
 
   #receive(reply: Reply): void {
@@ -175,4 +175,9 @@ export class Dispatcher {
   #wakeIfIdle(): void {
     if (this.pending === 0) for (const wake of this.#idle.splice(0)) wake()
   }
+}
+
+/** A read's result, or null if it failed: a lost connection is reported by its 'end' event. */
+function quiet<T>(read: Promise<T>): Promise<T | null> {
+  return read.catch(() => null)
 }

@@ -5,11 +5,14 @@ import { decode, encode } from '../codec.ts'
 import { serializeError } from '../remote-error.ts'
 import { traceEvent } from '../trace.ts'
 import { REPLY_TTL_MS, type clusterKeys, type JobData, type Reply } from '../wire.ts'
+import type { CallerWatch } from './caller-watch.ts'
 import { resolveTarget } from './targets.ts'
 
 /** What running a job needs: the worker's connection and local pool, where modules are, and how to report. */
 export interface JobContext {
   redis: Redis
+  /** Which callers are still there (see {@link CallerWatch}). */
+  callers: CallerWatch
   keys: ReturnType<typeof clusterKeys>
   pool: mp.Pool
   root: string
@@ -26,9 +29,9 @@ const ranOn = { host: hostname(), pid: process.pid }
  * failures: BullMQ retries only what a dead worker left.
  */
 export async function runJob(context: JobContext, job: { id?: string | undefined; data: JobData }, attempt: number): Promise<'ran' | 'dropped'> {
-  const { redis, keys, pool, root, log } = context
+  const { callers, pool, root, log } = context
   const { caller, seq, target, spread } = job.data
-  if (!(await redis.exists(keys.caller(caller)))) {
+  if (!(await callers.alive(caller))) {
     log(`dropped job ${job.id}: its caller ${caller} is gone`)
     traceEvent('task-drop', { task: seq, job: job.id, caller })
     return 'dropped'
@@ -53,10 +56,17 @@ export async function runJob(context: JobContext, job: { id?: string | undefined
   return 'ran'
 }
 
-/** Sends a reply to a caller that is still there; a reply list nobody reads expires. */
+/**
+ * Sends a reply to a caller that is still there (its heartbeat key exists); a reply list nobody reads
+ * expires. One script, so one round trip: the check and the push are one step in Redis.
+ */
 export async function pushReply({ redis, keys }: Pick<JobContext, 'redis' | 'keys'>, caller: string, reply: Reply): Promise<void> {
-  if (!(await redis.exists(keys.caller(caller)))) return
-  await redis.multi().rpush(keys.replies(caller), JSON.stringify(reply)).pexpire(keys.replies(caller), REPLY_TTL_MS).exec()
+  await redis.eval(PUSH_REPLY, 2, keys.caller(caller), keys.replies(caller), JSON.stringify(reply), REPLY_TTL_MS)
 }
+
+const PUSH_REPLY = `if redis.call('exists', KEYS[1]) == 1 then
+  redis.call('rpush', KEYS[2], ARGV[1])
+  redis.call('pexpire', KEYS[2], ARGV[2])
+end`
 
 export { ranOn }

@@ -5,6 +5,7 @@ import { connectRedis, redactUrl } from '../redis/connect.ts'
 import { projectRoot } from '../project-root.ts'
 import { TaskLostError } from '../errors.ts'
 import { BULLMQ_PREFIX, clusterKeys, DEFAULT_QUEUE, WORKER_TTL_MS, type JobData } from '../wire.ts'
+import { CallerWatch } from './caller-watch.ts'
 import { pushReply, ranOn, runJob, type JobContext } from './run-job.ts'
 
 /**
@@ -62,7 +63,7 @@ export async function runWorker(options: WorkerOptions): Promise<RunningWorker> 
   const pool = new mp.Pool(processes)
   const active = new Map<string, { job: Job<JobData>; token: string }>()
   let handingBack = false
-  const context: JobContext = { redis, keys, pool, root, log, handingBack: () => handingBack }
+  const context: JobContext = { redis, callers: new CallerWatch(redis, keys), keys, pool, root, log, handingBack: () => handingBack }
 
   const worker = new Worker<JobData>(
     queue,
