@@ -4,6 +4,7 @@ import { cpuCount } from './cpu.ts'
 import { StateError, withCode } from './errors.ts'
 import { keepAliveWhile } from './keep-alive.ts'
 import { chunkReader, Feed } from './pool-feed.ts'
+import { trace, tracing } from './trace.ts'
 import type { TargetRef } from './transport/index.ts'
 import { assertCloneable } from './reduction.ts'
 import { locateExport } from './spawn/targets.ts'
@@ -198,6 +199,8 @@ export class Pool {
     if (!(feeds && this.#state === 'closed')) this.#assertRunning(api)
     const ref = taskFunction(this.#functions, fn, `Pool.${api}()`)
     const index = this.#tasksSubmitted++
+    // What the program handed out, and when: a check tells tasks handed together from tasks awaited one by one.
+    if (tracing) trace('task-submit', { task: index })
     let settle!: (outcome: TaskOutcome) => void
     const values = new Promise<unknown[]>((resolve, reject) => (settle = (outcome) => ('values' in outcome ? resolve(outcome.values) : reject(outcome.error))))
     // Outside the promise: a refusal (workers already ended at exit) throws to the caller, which may be an imap's feed.

@@ -236,6 +236,18 @@ describe('tracing', () => {
     )
   })
 
+  test('a task handed to a pool is traced as `task-submit` in the process that handed it, before the task starts', async () => {
+    const run = await runProgram(fixture('pool-submits.ts'))
+    expect(run.lines).toEqual(['last: 8'])
+    const submits = events(run, 'task-submit')
+    expect(submits.map((e) => [e.pid, e.task])).toEqual([0, 1, 2, 3].map((task) => [run.pid, task]))
+    const startOf = (task: number) => events(run, 'task-start').find((e) => e.task === task)!.t
+    for (const submit of submits) expect(submit.t).toBeLessThan(startOf(Number(submit.task)))
+    // The fourth was handed out only after the first three had ended: the trace shows an apply awaited.
+    const lastEnd = Math.max(...events(run, 'task-end').filter((e) => Number(e.task) < 3).map((e) => e.t))
+    expect(submits[3]!.t).toBeGreaterThan(lastEnd)
+  })
+
   test('a manager proxy method call is traced as `call` in the process that made it', async () => {
     const run = await runProgram(fixture('manager-calls.ts'))
     const [child] = events(run, 'spawn').filter((e) => e.name !== 'SyncManager-server')

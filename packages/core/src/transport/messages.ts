@@ -211,6 +211,8 @@ export type TraceEventName =
   | 'exit'
   | 'block'
   | 'unblock'
+  /** A task handed to a pool, traced in the process that handed it (`task`, the pool's index of it). */
+  | 'task-submit'
   | 'task-start'
   | 'task-end'
   | 'acquire'
