@@ -1,5 +1,5 @@
 import { describe, test } from 'vitest'
-import { expectProgram, runExercise, translator } from '@proclab/harness'
+import { expectProgram, runExercise, translator, type TraceEvent } from '@proclab/harness'
 import { messages } from './messages.ts'
 
 const t = translator(messages)
@@ -52,6 +52,18 @@ function childrenWithoutCall(typeid: RegExp, method: string): string[] {
   return CHILDREN.filter((name) => !callers.has(name))
 }
 
+/** A manager call that only changes the object; any other (`get`, `toObject`, `toArray`, `entries`…) reads it back. */
+const WRITES = new Set(['set', 'delete', 'update', 'clear', 'push', 'extend', 'insert', 'remove', 'setDefault', 'sort', 'reverse'])
+const isRead = (typeid: RegExp) => (e: TraceEvent) => e.event === 'call' && typeid.test(String(e.typeid)) && !WRITES.has(String(e.method))
+/** When the last child exited: what the parent reads from the manager after it is the final content. */
+const lastChildExit = Math.max(...run.trace.filter((e) => e.event === 'exit' && CHILDREN.includes(e.name)).map((e) => e.t))
+
+/** Fails unless the parent read the manager's object of `typeid` back after the children were done, to print it. */
+function parentReadBack(typeid: RegExp, what: string, call: string): void {
+  const read = run.trace.some((e) => isRead(typeid)(e) && e.pid === run.pid && e.t >= lastChildExit)
+  program.that(read, t('notReadBack', { what, call }), { expected: t('readBack', { call }), found: t('noReadBack') })
+}
+
 describe(t('lesson'), () => {
   test(t('exits'), () => {
     program.exitCode(0, t('exitsHint'))
@@ -61,6 +73,13 @@ describe(t('lesson'), () => {
     const pids = printedPids()
     program.equal(sorted(Object.keys(pids)), sorted([...CHILDREN, MAIN]), t('printPids'))
     program.distinct(Object.values(pids), t('threePids'))
+    // `child laoniao pid=…` is the child's own line: the parent printing child.pid proves nothing about the child.
+    const authors = program.printedBy(CHILD_PID)
+    const misprinted = program.lines(CHILD_PID).filter((m, i) => authors[i]?.name !== m[1])
+    program.that(misprinted.length === 0, t('childLineByOther'), {
+      expected: t('ownLine'),
+      found: misprinted.map((m) => t('printedByOther', { line: m[0], who: authors[program.lines(CHILD_PID).findIndex((n) => n[0] === m[0])]?.name ?? '?' })),
+    })
   })
 
   test(t('dictEntries'), () => {
@@ -88,6 +107,7 @@ describe(t('lesson'), () => {
                 ? t('wrongPid', { keys: wrong.map((k) => `'${k}'`).join(t('and')) })
                 : t('threeEntries')
     program.equal(dict, pids, hint)
+    parentReadBack(/^dict$/i, 'dict', 'pids.toObject()')
     const silent = childrenWithoutCall(/^dict$/i, 'set')
     program.that(silent.length === 0, t('childDidNotSet', { names: silent.join(t('and')) }), {
       expected: t('callsFrom', { call: 'pids.set(name, process.pid)', names: CHILDREN.join(t('and')) }),
@@ -110,6 +130,7 @@ describe(t('lesson'), () => {
             : t('eachNameOnce'),
     )
     program.equal(names.at(-1), MAIN, t('parentLast'))
+    parentReadBack(/^list$/i, 'list', 'visitors.toArray()')
     const silent = childrenWithoutCall(/^list$/i, 'push')
     program.that(silent.length === 0, t('childDidNotPush', { names: silent.join(t('and')) }), {
       expected: t('callsFrom', { call: 'visitors.push(name)', names: CHILDREN.join(t('and')) }),
@@ -126,6 +147,13 @@ describe(t('lesson'), () => {
     program.that(silent.length === 0, t('childDidNotAnswer', { names: silent.join(t('and')) }), {
       expected: t('callsFrom', { call: 'board.set(name, …)', names: CHILDREN.join(t('and')) }),
       found: t('noCallFrom', { names: silent.join(t('and')) }),
+    })
+    // An answer with the greeting typed in is not an answer to what the parent wrote: each child reads it from the namespace.
+    const readers = new Set(run.trace.filter((e) => isRead(/^namespace$/i)(e)).map((e) => e.name))
+    const guessed = CHILDREN.filter((name) => !readers.has(name))
+    program.that(guessed.length === 0, t('childDidNotRead', { names: guessed.join(t('and')) }), {
+      expected: t('callsFrom', { call: "board.get('greeting')", names: CHILDREN.join(t('and')) }),
+      found: t('noCallFrom', { names: guessed.join(t('and')) }),
     })
   })
 })

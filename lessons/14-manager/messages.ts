@@ -24,6 +24,20 @@ export const messages = defineMessages({
       'the namespace.',
     callsFrom: 'a call of {call} from {names}',
     noCallFrom: 'none from {names}',
+    childDidNotRead:
+      "{names} answered without reading the greeting: the trace has no read of the namespace by that child, so the " +
+      "greeting in its answer was typed in, not the one the parent wrote. Read it in visit(): `await board.get('greeting')`.",
+    notReadBack:
+      'The parent never read the {what} back from the manager after the children were done: what it printed is a copy ' +
+      'it built itself, not what the children wrote. Print what the manager holds: `{call}`.',
+    readBack: 'a {call} (or another read) by the parent after the children exited',
+    noReadBack: 'none',
+    childLineByOther:
+      "A `child NAME pid=…` line was printed by another process than the child it names: each child prints its own " +
+      'line, with its own `process.pid`, at the start of visit(). The parent printing `child.pid` tells nothing about ' +
+      'what the child sees.',
+    ownLine: '`child NAME pid=…` printed by the child NAME',
+    printedByOther: '{line} (printed by {who})',
 
     exits: 'the program exits normally',
     exitsHint: 'The program should finish without an error.',
@@ -100,6 +114,19 @@ export const messages = defineMessages({
       '请先 join 每个子进程（`for (const child of children) await child.join()`），再打印 dict、list 和 namespace。',
     callsFrom: '来自 {names} 的 {call} 调用',
     noCallFrom: '来自 {names} 的一个都没有',
+    childDidNotRead:
+      "{names} 没有读取问候语就写下了回答：追踪记录里没有这个子进程对 namespace 的读取，所以它回答里的问候语是直接写进代码的，" +
+      "而不是父进程写入的那一句。请在 visit() 里读取它：`await board.get('greeting')`。",
+    notReadBack:
+      '子进程结束之后，父进程从未从管理器读回 {what}：它打印的是自己拼出来的副本，而不是子进程写入的内容。' +
+      '请打印管理器里保存的内容：`{call}`。',
+    readBack: '子进程退出之后，父进程的一次 {call}（或别的读取）',
+    noReadBack: '没有',
+    childLineByOther:
+      '有一行 `child NAME pid=…` 不是由它所提到的子进程打印的：每个子进程都要在 visit() 开头、用它自己的 ' +
+      '`process.pid` 打印自己的那一行。父进程打印 `child.pid`，说明不了子进程看到的是什么。',
+    ownLine: '`child NAME pid=…` 由子进程 NAME 打印',
+    printedByOther: '{line}（由 {who} 打印）',
 
     exits: '程序正常退出',
     exitsHint: '程序应当运行结束，并且没有出错。',

@@ -1,0 +1,57 @@
+// Mistake: the parent prints each child's pid line itself, from child.pid after start(), instead of the child printing its own
+// Fails: two children ran, each in a process of its own
+// Says: printed by
+import * as mp from '@proclab/core'
+
+/** The two children, by name. */
+export const CHILDREN = ['laoniao', 'ruhua']
+/** The name the parent writes under. */
+export const MAIN = 'main'
+/** What the parent puts in the namespace before the children start. */
+export const GREETING = 'hello from main'
+
+// Runs in each child. The three proxies arrived in args, still connected to the manager's objects.
+export async function visit(
+  name: string,
+  pids: mp.DictProxy<string, number>,
+  visitors: mp.ListProxy<string>,
+  board: mp.NamespaceProxy,
+): Promise<void> {
+  // Each call is a message to the manager's server, which changes its one real dict: the parent and the
+  // other child see this entry too. Awaiting it means the server has stored it before the child goes on
+  // (and before the child exits: an unawaited call may never be sent).
+  await pids.set(name, process.pid)
+  await visitors.push(name)
+  // get() brings back a copy of what the parent set; set() writes a new name that everyone can read.
+  const greeting = await board.get('greeting')
+  await board.set(name, `${name} read: ${greeting}`)
+}
+
+if (mp.isMain(import.meta)) {
+  console.log(`main pid=${process.pid}`)
+  // The manager is a process of its own that keeps the objects; `await using` shuts it down when this
+  // block ends, like Python's `with Manager() as manager:`.
+  await using manager = await mp.Manager()
+  for (const server of mp.activeChildren()) console.log(`manager: its objects live in ${server.name} pid=${server.pid}`)
+  const pids = await manager.dict<string, number>()
+  const visitors = await manager.list<string>()
+  const board = await manager.Namespace()
+  await board.set('greeting', GREETING)
+
+  const children = CHILDREN.map((name) => new mp.Process({ target: visit, args: [name, pids, visitors, board], name }))
+  for (const child of children) {
+    child.start()
+    console.log(`child ${child.name} pid=${child.pid}`)
+  }
+  // After the joins both children have finished, and every call they awaited has reached the server.
+  for (const child of children) await child.join()
+
+  // The parent writes into the same dict and list, through its own proxies.
+  await pids.set(MAIN, process.pid)
+  await visitors.push(MAIN)
+
+  // toObject() and toArray() bring back copies of the whole objects, to print.
+  console.log(`dict: ${JSON.stringify(await pids.toObject())}`)
+  console.log(`list: ${JSON.stringify(await visitors.toArray())}`)
+  console.log(`namespace: ${JSON.stringify(await board.toObject())}`)
+}
