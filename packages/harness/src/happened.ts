@@ -78,6 +78,47 @@ export function mostAtOnce(runs: readonly TaskRun[]): number {
   return most
 }
 
+/**
+ * The most tasks a program had handed to pools (`task-submit`) and not yet seen end (`task-end`), at one
+ * moment; `undefined` when no submit was traced (a pool that does not trace them). A program that awaits
+ * each task before handing out the next never has more than one: that is the program's doing, whenever
+ * the workers came up.
+ */
+export function mostInFlight(trace: readonly TraceEvent[]): number | undefined {
+  if (!trace.some((e) => e.event === 'task-submit')) return undefined
+  let inFlight = 0
+  let most = 0
+  for (const e of trace) {
+    if (e.event === 'task-submit') most = Math.max(most, ++inFlight)
+    else if (e.event === 'task-end') inFlight--
+  }
+  return most
+}
+
+/**
+ * Whether, at some moment, at least `count` pool workers were ready (a worker is ready from its first
+ * task or its first wait for one) while at least `count` handed tasks had not started: then a pool runs
+ * `count` of them at once. When the workers came up too late for that (a machine under load), tasks
+ * handed out together may still have run one after another. Always true when the submitting processes
+ * started fewer than `count` pool workers (daemonic children).
+ */
+export function workersCouldOverlap(trace: readonly TraceEvent[], count: number): boolean {
+  // A pool of fewer workers (Pool(1)) could never overlap, however early they came up: that is the program's doing.
+  const submitters = new Set(trace.filter((e) => e.event === 'task-submit').map((e) => e.pid))
+  const spawned = trace.filter((e) => e.event === 'spawn' && e.daemon === true && submitters.has(e.ppid)).length
+  if (spawned < count) return true
+  const workers = new Set(trace.filter((e) => e.event === 'task-start').map((e) => e.pid))
+  const ready = new Set<number>()
+  let waiting = 0
+  for (const e of trace) {
+    if (e.event === 'task-submit') waiting++
+    if (workers.has(e.pid) && (e.event === 'task-start' || (e.event === 'block' && e.internal === true))) ready.add(e.pid)
+    if (e.event === 'task-start') waiting--
+    if (ready.size >= count && waiting >= count) return true
+  }
+  return false
+}
+
 /** A time a process held a lock or semaphore of some kind, from its `acquire` to its `release`. */
 export interface Hold {
   pid: number

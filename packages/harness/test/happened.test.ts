@@ -80,7 +80,45 @@ describe('overlap', () => {
 
   test('awaiting one task after another does not', async () => {
     const checks = await run('pool-serial')
-    expect(failureOf(() => checks.overlapped('Run them in parallel.'))).toMatch(/Expected: 2 pool tasks running at the same time, in different processes\nFound: +at most 1 at a time \(2 tasks traced\)$/)
+    expect(failureOf(() => checks.overlapped('Run them in parallel.'))).toMatch(
+      /Expected: 2 pool tasks running at the same time, in different processes\nFound: +at most 1 at a time \(2 tasks traced\); the program had at most 1 handed to the pool and not yet finished at once$/,
+    )
+  })
+
+  // A Pool(2) whose main process (pid 1) hands out tasks at `submits`; its workers 2 and 3 are ready (waiting for a task)
+  // at `ready`, and run the tasks at `runs` ([worker, start, end]): a trace made by hand, to set when the workers came up.
+  function poolTrace(submits: number[], ready: [number, number][], runs: [number, number, number][]): ProgramExpectations {
+    const at = (t: number, pid: number, event: string, fields: Record<string, unknown> = {}) => ({ t, pid, ppid: pid === 1 ? 0 : 1, name: pid === 1 ? 'MainProcess' : `PoolWorker-${pid - 1}`, event, ...fields })
+    const trace = [
+      at(0, 2, 'spawn', { daemon: true }),
+      at(0, 3, 'spawn', { daemon: true }),
+      ...submits.map((t, task) => at(t, 1, 'task-submit', { task })),
+      ...ready.map(([pid, t]) => at(t, pid, 'block', { on: 'recv', kind: 'pipe', internal: true })),
+      ...runs.flatMap(([pid, start, end], task) => [at(start, pid, 'task-start', { task }), at(end, pid, 'task-end', { task })]),
+    ].sort((a, b) => a.t - b.t)
+    return expectProgram({ file: 'pool.ts', exitCode: 0, stdout: '', stderr: '', lines: [], trace, pid: 1 })
+  }
+
+  test('tasks handed out together that ran one by one because the second worker came up late pass', () => {
+    // Worker 3 is ready at 350, after worker 2 has run all three tasks: no two could have run at once.
+    const late = poolTrace([1, 1, 1], [[2, 5], [3, 350]], [[2, 10, 110], [2, 110, 210], [2, 210, 310]])
+    expect(failureOf(() => late.overlapped('Run them in parallel.'))).toBeNull()
+  })
+
+  test('tasks handed out together that ran one by one with both workers ready fail', () => {
+    const ready = poolTrace([1, 1, 1], [[2, 5], [3, 6]], [[2, 10, 110], [2, 110, 210], [3, 210, 310]])
+    expect(failureOf(() => ready.overlapped('Run them in parallel.'))).toMatch(/Found: +at most 1 at a time \(3 tasks traced\); the program had at most 3 handed/)
+  })
+
+  test('a pool of one worker fails: it came up in time, it was alone', () => {
+    const alone = poolTrace([1, 1, 1], [[2, 5]], [[2, 10, 110], [2, 110, 210], [2, 210, 310]])
+    const trace = alone.run.trace.filter((e) => !(e.event === 'spawn' && e.pid === 3))
+    expect(failureOf(() => expectProgram({ ...alone.run, trace }).overlapped('Run them in parallel.'))).toMatch(/the program had at most 3 handed/)
+  })
+
+  test('tasks awaited one by one fail however late the workers came up', () => {
+    const serial = poolTrace([1, 111, 212], [[2, 5], [3, 350]], [[2, 10, 110], [2, 112, 211], [2, 213, 312]])
+    expect(failureOf(() => serial.overlapped('Run them in parallel.'))).toMatch(/the program had at most 1 handed to the pool and not yet finished at once$/)
   })
 })
 
