@@ -1,7 +1,7 @@
 import { inspect, isDeepStrictEqual } from 'node:util'
 import { authorMatches, lineAuthors, type AuthorSelector, type LineAuthor } from './authors.ts'
 import { formatRun, LessonFailure } from './failure.ts'
-import { holds, joinOf, mostAtOnce, mostInFlight, raisedErrors, startedChildren, taskRuns, workersCouldOverlap } from './happened.ts'
+import { holds, joinOf, mostAtOnce, mostInFlight, raisedErrors, stopCalls, startedChildren, taskRuns, workersCouldOverlap } from './happened.ts'
 import { harnessWords } from './i18n/harness-messages.ts'
 import type { ProgramRun } from './run.ts'
 
@@ -192,6 +192,22 @@ export class ProgramExpectations {
     const found = raisedErrors(this.run.trace, error).filter((e) => from === undefined || authorMatches(e, from, this.run.pid))
     const who = from === undefined ? t('whoChosen') : this.#describeSelector(from)
     this.that(found.length > 0, hint, { expected: t('raisedIn', { error, who }), found: t('notRaised', { error }) })
+  }
+
+  /**
+   * The main process (or `parent`) stopped its child named `child` with its own `terminate()` (or, with
+   * `api: 'kill'`, `kill()`) before the child exited: a child that signals itself, or a signal sent with
+   * `process.kill(pid)`, ends with the same exit code and fails.
+   * @example program.stopped('sleeper', t('terminateHint'))
+   */
+  stopped(child: string, hint: string, options: { api?: 'terminate' | 'kill'; parent?: number } = {}): void {
+    const t = harnessWords()
+    const api = options.api ?? 'terminate'
+    const parentPid = options.parent ?? this.run.pid
+    const exit = this.run.trace.find((e) => e.event === 'exit' && e.name === child && e.ppid === parentPid)
+    const call = stopCalls(this.run.trace).find((c) => c.pid === parentPid && c.child === child && c.api === api && (exit === undefined || c.t <= exit.t))
+    const parent = this.#describeAuthor({ pid: parentPid, name: this.run.trace.find((e) => e.pid === parentPid)?.name ?? '?' })
+    this.that(call !== undefined, hint, { expected: t('stoppedBy', { parent, child, api }), found: t('notStoppedBy', { api }) })
   }
 
   private indexes(pattern: RegExp): number[] {

@@ -3,7 +3,7 @@ import type { TraceEvent } from './trace.ts'
 /**
  * What a program's trace proves happened, whatever its output says: which children a process joined,
  * which pool tasks ran at the same time, what a process held while it printed, which errors proclab
- * threw. Each function reads core's events (see SPEC *Tracing*); the checks of `expectProgram` use them.
+ * threw, which children a process terminated. Each function reads core's events (see SPEC *Tracing*); the checks of `expectProgram` use them.
  */
 
 /** A child a process started: its spawn event. */
@@ -147,4 +147,22 @@ export function holds(trace: readonly TraceEvent[]): Hold[] {
 /** The errors proclab threw to the program (`raise` events), optionally only those named `error`. */
 export function raisedErrors(trace: readonly TraceEvent[], error?: string): TraceEvent[] {
   return trace.filter((e) => e.event === 'raise' && (error === undefined || e.error === error))
+}
+
+/** A call of `Process.terminate()` or `Process.kill()`: who called it, on which child, and when. */
+export interface StopCall {
+  /** The process that called it. */
+  pid: number
+  api: 'terminate' | 'kill'
+  /** The pid and name of the child it was called on. */
+  target: number
+  child: string
+  t: number
+}
+
+/** Every `terminate()` and `kill()` call of the program, in time order. A child that signals itself makes none. */
+export function stopCalls(trace: readonly TraceEvent[]): StopCall[] {
+  return trace
+    .filter((e) => e.event === 'terminate' || e.event === 'kill')
+    .map((e) => ({ pid: e.pid, api: e.event as StopCall['api'], target: Number(e.target), child: String(e.child), t: e.t }))
 }

@@ -148,3 +148,18 @@ describe('errors proclab threw', () => {
     expect(failureOf(() => checks.raised('EOFError', 'Read until EOFError.', { from: 'child' }))).toMatch(/Expected: proclab throws EOFError in a child process\nFound: +proclab threw no EOFError there$/)
   })
 })
+
+describe('children the parent stopped', () => {
+  test("a child stopped by the parent's terminate() passes, and not as a kill()", async () => {
+    const checks = await run('terminate')
+    expect(failureOf(() => checks.stopped('sleeper', 'Stop it with terminate().'))).toBeNull()
+    expect(failureOf(() => checks.stopped('sleeper', 'Stop it with kill().', { api: 'kill' }))).toMatch(/Found: +no kill\(\) call on it/)
+  })
+
+  test('a child that SIGTERMs itself fails, though its exit code is the same', async () => {
+    const checks = await run('self-sigterm')
+    expect(failureOf(() => checks.stopped('sleeper', 'Stop it with terminate().'))).toMatch(
+      /^Stop it with terminate\(\)\.\n\nExpected: MainProcess \(pid \d+\) calls terminate\(\) on sleeper before it exits\nFound: +no terminate\(\) call on it/,
+    )
+  })
+})
