@@ -4,7 +4,7 @@ import { cpuCount } from './cpu.ts'
 import { StateError, withCode } from './errors.ts'
 import { keepAliveWhile } from './keep-alive.ts'
 import { chunkReader, Feed } from './pool-feed.ts'
-import { trace, tracing } from './trace.ts'
+import { trace, traceWait, tracing } from './trace.ts'
 import type { TargetRef } from './transport/index.ts'
 import { assertCloneable } from './reduction.ts'
 import { locateExport } from './spawn/targets.ts'
@@ -128,7 +128,8 @@ export class Pool {
   /** Waits for the workers to exit; call close() or terminate() first. */
   async join(): Promise<void> {
     if (this.#state === 'running') throw new StateError('Pool.join() cannot wait while the pool is open: its workers wait for more tasks. Call close() (or terminate()) first.')
-    await this.#workers.join()
+    // Traced as a join, so a check can tell a program that joined its pool from one that slept or exited.
+    await traceWait('join pool', { kind: 'join', pool: true }, this.#workers.join())
   }
 
   /** Stops the workers now; unfinished tasks fail with `StateError`. */

@@ -248,6 +248,14 @@ describe('tracing', () => {
     expect(submits[3]!.t).toBeGreaterThan(lastEnd)
   })
 
+  test("a pool's join() is traced as a wait of kind join, which ends after its workers have exited", async () => {
+    const run = await runProgram(fixture('pool-submits.ts'))
+    const wait = (event: string) => events(run, event).find((e) => e.on === 'join pool' && e.pid === run.pid)
+    expect(wait('block')).toMatchObject({ kind: 'join', pool: true })
+    const workersGone = Math.max(...events(run, 'exit').filter((e) => e.pid !== run.pid).map((e) => e.t))
+    expect(wait('unblock')!.t).toBeGreaterThan(workersGone)
+  })
+
   test('a manager proxy method call is traced as `call` in the process that made it', async () => {
     const run = await runProgram(fixture('manager-calls.ts'))
     const [child] = events(run, 'spawn').filter((e) => e.name !== 'SyncManager-server')
