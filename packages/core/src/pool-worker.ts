@@ -34,6 +34,8 @@ export async function poolWorker(tasks: Connection<PoolMessage>, initializer: Ta
 
 async function run(task: PoolTask): Promise<PoolReply> {
   trace('task-start', { task: task.index })
+  // The name of what the task threw, on its task-end: a check can tell a task that failed in the worker from a line that says so.
+  let threw: string | undefined
   try {
     const fn = await importExport<(...args: unknown[]) => unknown>(task.fn)
     const values: unknown[] = []
@@ -46,8 +48,9 @@ async function run(task: PoolTask): Promise<PoolReply> {
     }
     return { kind: 'done', index: task.index, values: packNumbers(values) }
   } catch (error) {
+    threw = error instanceof Error ? error.name : typeof error
     return { kind: 'failed', index: task.index, error: serializeError(error) }
   } finally {
-    trace('task-end', { task: task.index })
+    trace('task-end', threw === undefined ? { task: task.index } : { task: task.index, error: threw })
   }
 }

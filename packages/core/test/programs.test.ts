@@ -248,6 +248,15 @@ describe('tracing', () => {
     expect(submits[3]!.t).toBeGreaterThan(lastEnd)
   })
 
+  test('a pool task that throws has the name of its error on its task-end; one that returns has none', async () => {
+    const run = await runProgram(fixture('pool-task-error.ts'))
+    expect(run.lines).toEqual(['ok: 3', 'caught: RangeError'])
+    expect(events(run, 'task-end').map((e) => [e.task, e.error])).toEqual([
+      [0, undefined],
+      [1, 'RangeError'],
+    ])
+  })
+
   test("a pool's join() is traced as a wait of kind join, which ends after its workers have exited", async () => {
     const run = await runProgram(fixture('pool-submits.ts'))
     const wait = (event: string) => events(run, event).find((e) => e.on === 'join pool' && e.pid === run.pid)

@@ -214,6 +214,7 @@ export type TraceEventName =
   /** A task handed to a pool, traced in the process that handed it (`task`, the pool's index of it). */
   | 'task-submit'
   | 'task-start'
+  /** A pool task's end, in its worker (`task`; `error`, the name of what it threw, when it failed). */
   | 'task-end'
   | 'acquire'
   | 'release'
