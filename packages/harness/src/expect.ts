@@ -154,6 +154,27 @@ export class ProgramExpectations {
     }
   }
 
+  /**
+   * The main process (or `parent`) started every child it starts (or those named in `children`) before
+   * its first own `join()` returned, so they ran at the same time: a program that starts the next child
+   * only after joining the previous one runs them one after the other. It reads the program's own order
+   * (`start()` is traced as the child's spawn), never how the scheduler ran them.
+   * @example program.startedTogether(t('startBothFirst'))
+   */
+  startedTogether(hint: string, options: { parent?: number; children?: readonly string[] } = {}): void {
+    const t = harnessWords()
+    const parentPid = options.parent ?? this.run.pid
+    const started = startedChildren(this.run.trace, parentPid).filter((c) => options.children?.includes(c.name) ?? true)
+    const firstJoin = this.run.trace.find((e) => e.pid === parentPid && e.event === 'unblock' && e.kind === 'join' && e.auto !== true)
+    const spawnedAt = (pid: number) => this.run.trace.find((e) => e.event === 'spawn' && e.pid === pid)!.t
+    const late = firstJoin === undefined ? [] : started.filter((c) => spawnedAt(c.pid) > firstJoin.t)
+    const names = started.map((c) => c.name).join(', ')
+    this.that(late.length === 0, hint, {
+      expected: t('startedBeforeJoin', { children: names }),
+      found: t('startedAfterJoin', { children: late.map((c) => c.name).join(', '), joined: String(firstJoin?.on ?? '').replace(/^join /, '') }),
+    })
+  }
+
   /** At least `atLeast` (default 2) pool tasks ran at the same moment in different processes, from `task-start`/`task-end`. */
   overlapped(hint: string, options: { atLeast?: number } = {}): void {
     const atLeast = options.atLeast ?? 2

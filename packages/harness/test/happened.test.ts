@@ -72,6 +72,20 @@ describe('joins', () => {
   })
 })
 
+describe('children started together', () => {
+  test('a parent that starts its child before joining it passes', async () => {
+    const checks = await run('join')
+    expect(failureOf(() => checks.startedTogether('Start both first.'))).toBeNull()
+  })
+
+  test('a parent that starts the second child only after joining the first fails, naming it', async () => {
+    const checks = await run('one-after-the-other')
+    expect(failureOf(() => checks.startedTogether('Start both first.'))).toMatch(
+      /^Start both first\.\n\nExpected: first, second all started before the first join\(\) returned\nFound: +second started only after the join of first had returned$/,
+    )
+  })
+})
+
 describe('overlap', () => {
   test('map over a Pool(2) runs two tasks at once', async () => {
     const checks = await run('pool-parallel')

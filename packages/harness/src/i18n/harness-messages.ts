@@ -37,6 +37,8 @@ export const HARNESS_MESSAGES = defineMessages({
     printedOutsideHold: 'line {line} ({text}) was printed by {who} while it held no {kind}',
     raisedIn: 'proclab throws {error} in {who}',
     notRaised: 'proclab threw no {error} there',
+    startedBeforeJoin: '{children} all started before the first join() returned',
+    startedAfterJoin: '{children} started only after the join of {joined} had returned',
     stoppedBy: '{parent} calls {api}() on {child} before it exits',
     notStoppedBy: 'no {api}() call on it: it ended some other way (it signalled itself, or a signal was sent with process.kill)',
 
@@ -98,6 +100,8 @@ export const HARNESS_MESSAGES = defineMessages({
     printedOutsideHold: '第 {line} 行（{text}）由{who}打印，当时它没有持有 {kind}',
     raisedIn: 'proclab 在{who}中抛出 {error}',
     notRaised: 'proclab 在那里没有抛出 {error}',
+    startedBeforeJoin: '{children} 全部在第一个 join() 返回之前启动',
+    startedAfterJoin: '{children} 直到 {joined} 的 join 返回之后才启动',
     stoppedBy: '{parent} 在 {child} 退出之前对它调用 {api}()',
     notStoppedBy: '没有对它调用 {api}()：它是以别的方式结束的（它给自己发了信号，或者有人用 process.kill 发了信号）',
 
