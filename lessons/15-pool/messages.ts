@@ -53,9 +53,12 @@ export const messages = defineMessages({
     tasksOfPid: 'pid {pid}: {count} task(s)',
 
     overlap: 'the tasks ran at the same time in different workers',
+    oneWorker:
+      'The pool ran the tasks one at a time, all in one worker: the program handed them out together, but a pool of one ' +
+      'worker can run only one task at a time. Make the pool with WORKERS workers: `new mp.Pool(WORKERS)`.',
     serial:
       'The pool ran the tasks one at a time: no two tasks were ever running at the same moment. Waiting for a ' +
-      "task's result inside the loop (`await pool.applyAsync(work, [task]).get()`, or `await` on the AsyncResult) " +
+      "task's result inside the loop (`await pool.apply(work, [task])`, `await pool.applyAsync(work, [task]).get()`, or `await` on the AsyncResult) " +
       'stops the parent until that task is done, before it hands out the next one. Queue all ten without waiting, ' +
       '`pool.applyAsync(work, [task])`, so that the three workers run three tasks at once.',
 
@@ -67,6 +70,12 @@ export const messages = defineMessages({
       'parent has to wait for the pool: call `pool.close()` (no more tasks), then `await pool.join()` (wait until the ' +
       "workers have run every task and exited), and only then print 'end'.",
     nothingAfterEnd: "Nothing should be printed after 'end': it is the program's last line.",
+    noPoolJoin:
+      "The parent printed 'end' without waiting for the pool with `await pool.join()`: a sleep only guesses how long the " +
+      "tasks take, and process.exit() or the last result ends the program while the workers are still there. Call " +
+      "`pool.close()`, then `await pool.join()`, then print 'end'.",
+    poolJoinBeforeEnd: "`await pool.join()` returned before 'end'",
+    noPoolJoinFound: 'no pool.join() by the parent before it',
   },
   'zh-CN': {
     lesson: '第 15 课：工作进程池',
@@ -117,9 +126,12 @@ export const messages = defineMessages({
     tasksOfPid: 'pid {pid}：{count} 个任务',
 
     overlap: '任务在不同的工作进程里同时运行',
+    oneWorker:
+      '进程池把任务一个接一个地运行，全在同一个工作进程里：程序是一起交出这些任务的，但只有一个工作进程的进程池' +
+      '一次只能运行一个任务。请用 WORKERS 个工作进程创建进程池：`new mp.Pool(WORKERS)`。',
     serial:
       '进程池一次只运行了一个任务：从来没有两个任务在同一时刻运行。在循环里等待任务的结果' +
-      '（`await pool.applyAsync(work, [task]).get()`，或者对 AsyncResult 使用 `await`）会让父进程停在那里，' +
+      '（`await pool.apply(work, [task])`、`await pool.applyAsync(work, [task]).get()`，或者对 AsyncResult 使用 `await`）会让父进程停在那里，' +
       '直到这个任务完成才交出下一个。请不加等待地把十个任务都排进队列，即 `pool.applyAsync(work, [task])`，' +
       '这样三个工作进程才能同时运行三个任务。',
 
@@ -131,5 +143,10 @@ export const messages = defineMessages({
       '父进程必须等待进程池：先调用 `pool.close()`（不再接收任务），再 `await pool.join()`（等到' +
       "工作进程运行完每个任务并退出），然后才打印 'end'。",
     nothingAfterEnd: "'end' 之后不应再打印任何东西：它是程序的最后一行。",
+    noPoolJoin:
+      "父进程没有用 `await pool.join()` 等待进程池就打印了 'end'：sleep 只是猜任务要多久，而 process.exit() " +
+      "或拿到最后一个结果就结束程序时，工作进程还在。请先调用 `pool.close()`，再 `await pool.join()`，然后打印 'end'。",
+    poolJoinBeforeEnd: "`await pool.join()` 在 'end' 之前返回",
+    noPoolJoinFound: '在它之前父进程没有调用 pool.join()',
   },
 })

@@ -1,5 +1,6 @@
-// Mistake: closes the pool and sleeps a little instead of awaiting pool.join()
+// Mistake: closes the pool and sleeps long enough for the tasks instead of awaiting pool.join()
 // Fails: 'end' was printed last, after every task had finished
+// Says: `await pool.join()`
 import * as mp from '@proclab/core'
 
 /** How many tasks the program hands out. */
@@ -28,7 +29,7 @@ if (mp.isMain(import.meta)) {
   pool.close()
   // join() waits for the workers to exit, and they exit only after the last task. (Called on an open pool,
   // it throws StateError: the workers would wait for more tasks forever.)
-  await mp.sleep(300)
+  await mp.sleep(3000)
   // Every task has finished and printed by now, so this line really is the last one.
   console.log('end')
 }
