@@ -1,4 +1,5 @@
 import * as mp from '@proclab/core'
+import { Redis } from 'ioredis'
 import { describe, expect, test } from 'vitest'
 import { ClusterPool } from '../src/index.ts'
 import { add, fail, notExported, pidAfter, returnsFunction, slowSquare, square, throwsStateError } from './fixtures/tasks.ts'
@@ -106,5 +107,21 @@ describe('a ClusterPool on a Redis URL with separate worker programs', () => {
     for (const worker of workers) worker.child.kill('SIGTERM')
     await Promise.all(workers.map((w) => w.child))
     expect(await leftovers(redis.url)).toEqual({ jobs: {}, keys: [] })
+  })
+
+  test('one apply at a time is settled by the blocking pop of its reply, with no second read of the reply list', async () => {
+    const redis = await redisServer()
+    const worker = await workerProgram(redis.url, { processes: 1 })
+    const pool = new ClusterPool({ redis: redis.url, processes: 1 })
+    for (let i = 0; i < 5; i++) expect(await pool.apply(square, [i])).toBe(i * i)
+    pool.close()
+    await pool.join()
+    const stats = new Redis(redis.url)
+    const info = await stats.info('commandstats')
+    stats.disconnect()
+    expect(Number(/cmdstat_blpop:calls=(\d+)/.exec(info)?.[1] ?? 0)).toBeGreaterThanOrEqual(5)
+    expect(/cmdstat_lpop:calls=(\d+)/.exec(info)?.[1]).toBeUndefined()
+    worker.child.kill('SIGTERM')
+    await worker.child
   })
 })
