@@ -31,7 +31,28 @@ export interface SharedHandle {
 
 /** A copy of `value` as structured clone makes it; primitives (immutable) are returned as they are. */
 export function snapshot<T>(value: T): T {
-  return typeof value === 'object' && value !== null ? structuredClone(value) : value
+  if (typeof value !== 'object' || value === null) return value
+  return (copyTypedArray(value) ?? structuredClone(value)) as T
+}
+
+type TypedArrayClass = new (buffer: ArrayBuffer, byteOffset: number, length: number) => ArrayBufferView
+const typedArrayClasses = new Map<unknown, TypedArrayClass>(
+  ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array'].map((name) => [name, (globalThis as unknown as Record<string, TypedArrayClass>)[name]!]),
+)
+
+/**
+ * What structuredClone makes of a typed array (a Buffer too: it becomes a Uint8Array), the same kind of
+ * view at the same offset over a copy of its whole buffer, made by copying the buffer: structuredClone
+ * writes the bytes into a buffer it keeps enlarging, then copies them out, which made a 1 MiB block
+ * cost ~450 µs on Node 24 (~200 page faults) against ~100–130 µs here. Undefined for anything else
+ * (a DataView, a view of shared, resizable or detached memory), which structuredClone copies.
+ */
+function copyTypedArray(value: object): ArrayBufferView | undefined {
+  if (!ArrayBuffer.isView(value)) return undefined
+  const kind = typedArrayClasses.get((value as { [Symbol.toStringTag]?: string })[Symbol.toStringTag])
+  const { buffer } = value
+  if (!kind || !(buffer instanceof ArrayBuffer) || (buffer as { resizable?: boolean }).resizable || buffer.byteLength === 0) return undefined
+  return new kind(buffer.slice(0), value.byteOffset, (value as unknown as ArrayLike<unknown>).length)
 }
 
 /** The size of the bulk data in `value` (binary data and long text), to decide when to write a batch. */

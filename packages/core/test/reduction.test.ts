@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { assertCloneable, propertyPath } from '../src/reduction.ts'
+import { assertCloneable, propertyPath, snapshot } from '../src/reduction.ts'
 
 test.each([
   ['items', 'args[0].items'],
@@ -47,4 +47,29 @@ test('a class instance is sent with a warning naming its path and class, once pe
     ['MP_CLASS_INSTANCE', expect.stringMatching(/^first\(\): args\[0\]\.at is an instance of class Point, which arrives in the other process as a plain object: its methods and #private fields do not cross\. .*Pass plain data/)],
     ['MP_CLASS_INSTANCE', expect.stringMatching(/^second\(\): args\[0\] is an instance of class Point/)],
   ])
+})
+
+test('snapshot copies a typed array as structuredClone does: same kind, offset and length, over a copy of the whole buffer', () => {
+  const backing = new ArrayBuffer(64)
+  new Uint8Array(backing).forEach((_, i, bytes) => (bytes[i] = i))
+  const views = [new Uint8Array(backing, 8, 16), new Float64Array(backing, 16, 2), new BigInt64Array(backing, 0, 3), Buffer.from('a pooled Buffer'), new Int16Array(5)]
+  for (const view of views) {
+    const copy = snapshot(view)
+    const clone = structuredClone(view)
+    expect(copy.constructor, view.constructor.name).toBe(clone.constructor) // a Buffer becomes a Uint8Array
+    expect([copy.byteOffset, copy.length, copy.buffer.byteLength]).toEqual([clone.byteOffset, clone.length, clone.buffer.byteLength])
+    expect(Buffer.from(copy.buffer).equals(Buffer.from(view.buffer))).toBe(true)
+    expect(copy.buffer).not.toBe(view.buffer)
+  }
+})
+
+test('snapshot leaves to structuredClone what it does not copy itself (DataView, shared memory, objects holding views)', () => {
+  const shared = new Int32Array(new SharedArrayBuffer(8))
+  expect(snapshot(shared).buffer).toBeInstanceOf(SharedArrayBuffer)
+  const view = new DataView(new ArrayBuffer(4))
+  expect(snapshot(view)).toBeInstanceOf(DataView)
+  const holder = { bytes: new Uint8Array([1, 2]) }
+  const copy = snapshot(holder)
+  expect(copy).toEqual(holder)
+  expect(copy.bytes).not.toBe(holder.bytes)
 })
