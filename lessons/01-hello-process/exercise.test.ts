@@ -22,6 +22,8 @@ describe(t('lesson'), () => {
   test(t('ownPid'), () => {
     const [, childPid, childPpid] = program.line(/^child kurong 18 pid=(\d+) ppid=(\d+)$/, t('childPrintsPids'))
     const [, parentPid] = program.line(/^parent pid=(\d+)$/, t('parentPrintsPid'))
+    // The parent's own line: a child that prints `parent pid=` with its process.ppid only imitates it.
+    program.line(/^parent pid=\d+$/, t('parentLineFromParent'), { from: 'main' })
     program.that(childPid !== parentPid, t('samePid'), { expected: t('otherPid', { pid: parentPid! }), found: childPid })
     program.equal(childPpid, parentPid, t('ppidIsParent'))
   })

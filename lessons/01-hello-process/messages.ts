@@ -24,6 +24,9 @@ export const messages = defineMessages({
     ownPid: "the child has its own pid, and its parent's pid is the program's",
     childPrintsPids: 'The child should print its pid and ppid.',
     parentPrintsPid: 'The parent should still print `parent pid=…`.',
+    parentLineFromParent:
+      'The line `parent pid=…` must be printed by the parent, after its join, with its own process.pid. Printed by the child ' +
+      '(with process.ppid), it only imitates the parent: keep that console.log in the guarded block.',
     samePid: 'The child printed the same pid as the parent: print process.pid inside greet, which runs in the child.',
     otherPid: 'a pid other than {pid}',
     ppidIsParent: "The child's ppid should be the parent's pid: print process.ppid inside greet.",
@@ -55,6 +58,9 @@ export const messages = defineMessages({
     ownPid: '子进程有自己的 pid，它的父进程 pid 就是主程序的 pid',
     childPrintsPids: '子进程应当打印它的 pid 和 ppid。',
     parentPrintsPid: '父进程仍应打印 `parent pid=…`。',
+    parentLineFromParent:
+      '`parent pid=…` 这一行必须由父进程在 join 之后用它自己的 process.pid 打印。由子进程（用 process.ppid）打印，' +
+      '只是模仿了父进程：请把这个 console.log 留在受保护的代码块里。',
     samePid: '子进程打印的 pid 和父进程相同：请在 greet 里打印 process.pid，greet 是在子进程中运行的。',
     otherPid: '一个不同于 {pid} 的 pid',
     ppidIsParent: '子进程的 ppid 应当等于父进程的 pid：请在 greet 里打印 process.ppid。',
