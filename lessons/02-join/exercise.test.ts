@@ -33,4 +33,11 @@ describe(t('lesson'), () => {
     // enough for the child puts the lines in the right order without any join.
     program.joinedChildren(t('joinedHint'), { before: PARENT_DONE })
   })
+
+  test(t('readsExitCode'), () => {
+    // After the join the exit code is known: the child returned normally, so it is 0.
+    const [, code] = program.line(/^parent: done, child exitCode=(\S+)$/, t('printExitCode'))
+    const hint = code === 'undefined' ? t('exitCodeUndefined') : t('exitCodeNotZero', { code: code! })
+    program.equal(`exitCode=${code}`, 'exitCode=0', hint)
+  })
 })

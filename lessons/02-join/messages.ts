@@ -33,6 +33,15 @@ export const messages = defineMessages({
       'The parent must wait for the child with `await p.join()` before it prints `parent: done`. Waiting with ' +
       '`mp.sleep()` or a timer only guesses how long the child takes (on a busy machine it takes longer), and a ' +
       '`p.join()` without `await` does not wait at all; proclab joining the child for you at exit comes too late.',
+
+    readsExitCode: "after the join the parent reads the child's exit code, 0",
+    printExitCode: 'The parent should end with the line `parent: done, child exitCode=…`, printing p.exitCode.',
+    exitCodeUndefined:
+      'The parent printed `exitCode=undefined`: proclab spells the property `p.exitCode` (camelCase), where Python writes ' +
+      '`p.exitcode`. A property that does not exist reads undefined in JavaScript, without an error.',
+    exitCodeNotZero:
+      'After the join the child\'s exit code was {code}, not 0: the child did not end normally. Leave work() as it is (no ' +
+      'process.exit(), no throw): a function that returns ends its child with exit code 0.',
   },
   'zh-CN': {
     lesson: '第 02 课：用 join 等待子进程',
@@ -65,5 +74,13 @@ export const messages = defineMessages({
       '父进程必须先用 `await p.join()` 等待子进程，再打印 `parent: done`。用 `mp.sleep()` 或定时器等待，' +
       '只是在猜子进程要运行多久（机器繁忙时会更久）；不写 `await` 的 `p.join()` 根本不会等待；' +
       '而 proclab 在退出时替你 join 子进程，已经太晚了。',
+    readsExitCode: '父进程在 join 之后读到子进程的退出码 0',
+    printExitCode: '父进程最后应当打印 `parent: done, child exitCode=…` 这一行，其中打印的是 p.exitCode。',
+    exitCodeUndefined:
+      '父进程打印的是 `exitCode=undefined`：proclab 的属性写作 `p.exitCode`（驼峰式），而 Python 写作 `p.exitcode`。' +
+      '在 JavaScript 里读取不存在的属性只会得到 undefined，不会报错。',
+    exitCodeNotZero:
+      'join 之后子进程的退出码是 {code}，而不是 0：子进程没有正常结束。请保持 work() 原样（不要 process.exit()，也不要 throw）：' +
+      '函数正常返回，子进程的退出码就是 0。',
   },
 })
