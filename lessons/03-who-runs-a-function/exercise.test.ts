@@ -50,5 +50,7 @@ describe(t('lesson'), () => {
     // From the trace: the parent's own `await p.join()` of each child returned before its line. A sleep that
     // happens to be long enough, or proclab's join at exit, does not count.
     program.joinedChildren(t('joinedHint'), { before: reportOf('parent') })
+    // From the program's own order of start() and join(): both children run at the same time.
+    program.startedTogether(t('startBothFirst'))
   })
 })

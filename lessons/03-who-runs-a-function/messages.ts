@@ -44,6 +44,9 @@ export const messages = defineMessages({
       "'{caller}' reported ppid={ppid}, but the parent's pid is {parentPid}. A child's ppid is the pid of the process " +
       'that started it.' +
       " This line came from the parent itself (same pid {pid}), so its ppid is the parent's own parent: run whoRunsMe('{caller}') in a child.",
+    startBothFirst:
+      'Start both children before you join either: `p1.start()`, `p2.start()`, then `await p1.join()` and `await p2.join()`. ' +
+      'Starting child 2 only after joining child 1 runs them one after the other, never at the same time.',
   },
   'zh-CN': {
     lesson: '第 03 课：谁在运行这个函数',
@@ -84,5 +87,8 @@ export const messages = defineMessages({
     wrongPpidFromParent:
       "'{caller}' 报告的 ppid={ppid}，但父进程的 pid 是 {parentPid}。子进程的 ppid 是启动它的那个进程的 pid。" +
       "这一行其实来自父进程自己（pid 同为 {pid}），所以它的 ppid 是父进程自己的父进程：请在子进程里运行 whoRunsMe('{caller}')。",
+    startBothFirst:
+      '先启动两个子进程，再 join 其中任何一个：`p1.start()`、`p2.start()`，然后 `await p1.join()` 和 `await p2.join()`。' +
+      '等 child 1 被 join 之后才启动 child 2，两个子进程就是一个接一个地运行，从来没有同时运行。',
   },
 })
