@@ -51,6 +51,8 @@ describe(t('lesson'), () => {
       const own = runs.find((m) => m[4] === pid)
       program.that(own !== undefined, t('noRunLine', { name, pid }), { expected: t('aRunLine', { pid }), found: t('noSuchLine') })
       program.equal(own![2], person, t('wrongPerson', { name, pid, person }))
+      // The person lives in a field of its own: a process renamed after its person only prints its name twice.
+      program.that(own![1] !== person, t('personIsName', { person }), { expected: t('defaultName'), found: `run() in ${own![1]}: person=${person}` })
     }
   })
 

@@ -50,6 +50,10 @@ export const messages = defineMessages({
     joined: "both children had ended before 'parent: done' (join waits for that)",
     joinedHint:
       "The parent should `await p.join()` for each child before it prints 'parent: done'. A sleep only guesses how long they take, and proclab joining them for you at exit comes too late.",
+    personIsName:
+      "The process is named after its person ({person}), and run() prints that name as the person: keep `super()` as it is " +
+      '(default names MyProcess-1, MyProcess-2), and keep the person in a field of its own, `this.person = person`, which start() copies into the child.',
+    defaultName: 'a process name of its own (MyProcess-1…), and the person in its own field',
   },
   'zh-CN': {
     lesson: '第 04 课：继承 Process',
@@ -98,5 +102,9 @@ export const messages = defineMessages({
     joined: "在打印 'parent: done' 之前，两个子进程都已结束（join 会等到这一刻）",
     joinedHint:
       "父进程应当在打印 'parent: done' 之前，对每个子进程都 `await p.join()`。sleep 只是在猜它们要运行多久，而 proclab 在退出时替你 join，已经太晚了。",
+    personIsName:
+      '进程以它的 person（{person}）命名，run() 又把这个名字当作 person 打印出来：请保持 `super()` 原样' +
+      '（默认名字 MyProcess-1、MyProcess-2），并把 person 放在它自己的字段里：`this.person = person`，start() 会把它复制到子进程中。',
+    defaultName: '进程有它自己的名字（MyProcess-1…），person 放在它自己的字段里',
   },
 })

@@ -1,0 +1,32 @@
+// Mistake: waits for the children by polling isAlive() instead of join()
+// Fails: both children had ended before 'parent: done' (join waits for that)
+import * as mp from '@proclab/core'
+
+// Exported, because the child re-imports this file and finds the class by its exported name.
+export class MyProcess extends mp.Process {
+  // An own field: start() copies it into the child by structured clone (the constructor does not run there).
+  person: string
+
+  constructor(person: string) {
+    // super() first: `this` does not exist before it. It takes Process's options, e.g. super({ daemon: true }).
+    super()
+    this.person = person
+  }
+
+  // start() calls run() in the child, on the child's copy of this object: this.pid is the child's own
+  // pid there, the same number as process.pid.
+  override run(): void {
+    console.log(`run() in ${this.name}: person=${this.person} this.pid=${this.pid} process.pid=${process.pid}`)
+  }
+}
+
+if (mp.isMain(import.meta)) {
+  const people = ['laoniao', 'ruhua']
+  const children = people.map((person) => new MyProcess(person))
+  for (const [i, p] of children.entries()) {
+    p.start() // spawns a child; the child rebuilds this object and calls its run()
+    console.log(`parent: started ${p.name} pid=${p.pid} for ${people[i]}`)
+  }
+  while (children.some((p) => p.isAlive())) await mp.sleep(20)
+  console.log('parent: done')
+}
