@@ -63,6 +63,8 @@ describe(t('lesson'), () => {
       // Each child's hint is the message named after it.
       program.that(real === code, t(name), { expected: `exitCode=${code}`, found: t('realExit', { real: String(real), printed: exitCode! }) })
       program.that(exitCode === String(real), t('notReal', { name, real: String(real) }), { expected: `exitCode=${real}`, found: `exitCode=${exitCode}` })
+      // The same -15 comes from a child that SIGTERMs itself: the trace shows whether the parent called terminate().
+      if (name === 'sleeper') program.stopped(name, t('notTerminated'))
     })
   }
 

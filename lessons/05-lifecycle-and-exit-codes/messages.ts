@@ -29,6 +29,9 @@ export const messages = defineMessages({
       "The `joined {name} …` line shows a pid that is not {name}'s: print the child's own `p.pid`. `process.pid` is the pid of the process running that line, the parent.",
 
     exitCodeOf: '{name} has exit code {code}',
+    notTerminated:
+      "sleeper ended with -15, but not by its parent's `sleeper.terminate()` (the trace has no such call): a child that " +
+      "sends SIGTERM to itself, or a signal sent with `process.kill(pid)`, only imitates it. In the guarded block, after join(500), call `sleeper.terminate()`.",
     realExit: 'the child really ended with exitCode={real} (from the trace); the report says exitCode={printed}',
     notReal:
       '{name} really ended with exit code {real} (from the trace), but its report says otherwise: print `p.exitCode` itself, never a number written by hand.',
@@ -75,6 +78,9 @@ export const messages = defineMessages({
       '`joined {name} …` 这一行显示的 pid 不是那个子进程的 pid：请打印子进程自己的 `p.pid`。`process.pid` 是运行这一行代码的进程（也就是父进程）的 pid。',
 
     exitCodeOf: '{name} 的退出码是 {code}',
+    notTerminated:
+      'sleeper 以 -15 结束，但不是被父进程的 `sleeper.terminate()` 停止的（追踪记录里没有这个调用）：子进程给自己发 SIGTERM，' +
+      '或者用 `process.kill(pid)` 发信号，都只是模仿。请在受保护的代码块里、join(500) 之后调用 `sleeper.terminate()`。',
     realExit: '子进程实际以 exitCode={real} 结束（来自追踪记录）；报告里写的是 exitCode={printed}',
     notReal: '{name} 实际以退出码 {real} 结束（来自追踪记录），但它的报告写的却不是这个：请打印 `p.exitCode` 本身，绝不要自己写一个数字。',
     finisher: 'finisher 正常返回，所以它的退出码应当是 0。请保持 finish() 不变。',
