@@ -69,8 +69,12 @@ export function raised<E extends Error>(error: E, on: string): E {
 }
 
 /** Traces a wait: `block` now, `unblock` when `wait` settles; the result is `wait`'s own. */
-export async function traceWait<T>(on: string, fields: Record<string, unknown>, wait: Promise<T>): Promise<T> {
-  if (!tracing) return wait
+export function traceWait<T>(on: string, fields: Record<string, unknown>, wait: Promise<T>): Promise<T> {
+  // Untraced, `wait` itself: an async wrapper would add a promise and turns to every wait.
+  return tracing ? tracedWait(on, fields, wait) : wait
+}
+
+async function tracedWait<T>(on: string, fields: Record<string, unknown>, wait: Promise<T>): Promise<T> {
   const marked = insideProclab.getStore() ? { ...fields, internal: true } : fields
   trace('block', { on, ...marked })
   try {

@@ -115,7 +115,8 @@ export class ManagerServer {
     try {
       const value = await this.#run(message, caller)
       assertCloneable(value, 'the result', 'A manager proxy call', 'its result')
-      link.reply(seq, { value })
+      // An undefined result (a set(), a clear()) goes without its key: the reply stays plain data, which travels as JSON (frames.ts).
+      link.reply(seq, value === undefined ? {} : { value })
     } catch (error) {
       if (error instanceof MalformedMessage || error instanceof UnknownMessageError) return this.#refuse(link)
       link.reply(seq, { error: serializeError(error) })

@@ -3,17 +3,21 @@ import type { PipeEnd } from '../transport/index.ts'
 
 /** One end of a pipe as its owner reaches it: the pipe's own state, with no message. */
 export class LocalEnd implements EndAccess {
+  readonly #inbox: Inbox
+
   constructor(
     readonly core: PipeCore,
     readonly end: PipeEnd,
-  ) {}
+  ) {
+    this.#inbox = { state: core.ends[end], eof: () => core.writerGone(end) }
+  }
 
   send(value: unknown, copy: boolean): undefined {
     this.core.send(this.end, value, copy ? structuredClone : undefined)
   }
 
   inbox(): Inbox {
-    return { state: this.core.ends[this.end], eof: () => this.core.writerGone(this.end) }
+    return this.#inbox
   }
 
   whileWaiting(wait: Promise<void>): Promise<void> {

@@ -147,8 +147,8 @@ export type ManagerRequest =
   | { kind: 'call'; seq: number; id: string; method: string; args: unknown[] }
   | { kind: 'shutdown'; seq: number }
 
-/** How a manager call ends: its value, or the error it threw on the server. */
-export type ManagerOutcome = { value: unknown; error?: undefined } | { error: SerializedError; value?: undefined }
+/** How a manager call ends: its value (no key when it is undefined), or the error it threw on the server. */
+export type ManagerOutcome = { value?: unknown; error?: undefined } | { error: SerializedError; value?: undefined }
 
 // ─── Requests and their replies ────────────────────────────────────────────────────────────────
 
