@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { lazy } from '../lazy-require.ts'
 import { inspect } from 'node:util'
 import { Pipe } from '../pipes/connection.ts'
 import { StateError, withCode } from '../errors.ts'
@@ -10,6 +10,9 @@ import { argumentsForServer, builtinTypeid } from './builtins.ts'
 import { connectionTo, createRemote, forgetConnection, type ManagerConnection } from './client.ts'
 import { ManagerServer, type Factory } from './server.ts'
 import { internally } from '../trace.ts'
+
+// Loaded on first use (see lazy-require.ts).
+const crypto = lazy<typeof import('node:crypto')>('node:crypto')
 
 /** Options of a manager (Python's `BaseManager(address=, authkey=)`). */
 export interface ManagerOptions {
@@ -89,7 +92,7 @@ export class BaseManager {
       throw withCode(new TypeError(`new ${new.target.name}() expects \`authkey\` to be a string or a Uint8Array, got ${inspect(authkey)}.`), 'ERR_MP_INVALID_ARG')
     }
     this.#requested = this.#address = validAddress(address, `new ${new.target.name}()`)
-    this.#authkey = authkey === undefined ? randomBytes(32) : keyBytes(authkey)
+    this.#authkey = authkey === undefined ? crypto().randomBytes(32) : keyBytes(authkey)
   }
 
   /** Where the server listens (after `start()` or `getServer()`, with the port it was given). */

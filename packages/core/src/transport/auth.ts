@@ -1,6 +1,9 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { lazy } from '../lazy-require.ts'
 import type { Socket } from 'node:net'
 import { AuthenticationError } from '../errors.ts'
+
+// Only managers authenticate: loaded on first use, a child that uses none does not pay for it.
+const crypto = lazy<typeof import('node:crypto')>('node:crypto')
 
 /**
  * Challenge–response on a shared key, both ways, before anything else crosses a manager connection
@@ -45,11 +48,11 @@ export async function authenticateServer(socket: Socket, key: Buffer): Promise<v
 }
 
 async function deliverChallenge(socket: Socket, reader: MessageReader, key: Buffer, peer: string): Promise<void> {
-  const nonce = randomBytes(NONCE_BYTES)
+  const nonce = crypto().randomBytes(NONCE_BYTES)
   write(socket, Buffer.concat([CHALLENGE, nonce]))
   const answer = await reader.next()
   const expected = digest(key, nonce)
-  if (answer.length !== expected.length || !timingSafeEqual(answer, expected)) {
+  if (answer.length !== expected.length || !crypto().timingSafeEqual(answer, expected)) {
     write(socket, FAILURE)
     throw new AuthenticationError(`${peer} did not prove that it knows the authkey: refused.`)
   }
@@ -69,7 +72,7 @@ async function answerChallenge(socket: Socket, reader: MessageReader, key: Buffe
 }
 
 function digest(key: Buffer, nonce: Buffer): Buffer {
-  return createHmac('sha256', key).update(nonce).digest()
+  return crypto().createHmac('sha256', key).update(nonce).digest()
 }
 
 function write(socket: Socket, message: Buffer): void {
