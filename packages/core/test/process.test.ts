@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
 import { killLeftoversAfterEach } from './helpers.ts'
-import { checkEnvironment, checkValues, exitWith, fail, forever, Greeter, makeHidden, rejectLater, slowExit } from './fixtures/targets.ts'
+import { checkEnvironment, checkValues, exitIfLoaded, exitWith, fail, forever, Greeter, makeHidden, rejectLater, slowExit } from './fixtures/targets.ts'
 
 /** Starts a process on `target` and waits for it. */
 async function runToEnd(target: (...args: any[]) => unknown, args: unknown[] = []): Promise<mp.Process> {
@@ -194,4 +194,8 @@ describe('naming and introspection', () => {
     await p.join()
     expect(mp.activeChildren()).not.toContain(p)
   })
+})
+
+test('a child that uses no manager does not load node:crypto (it costs every idle child memory)', async () => {
+  expect((await runToEnd(exitIfLoaded, ['crypto'])).exitCode).toBe(0)
 })
