@@ -2,15 +2,25 @@ import { formatDuration } from './axis.ts'
 import type { LockSpan, ProcessTimeline, Span } from './model.ts'
 import { timeByKind, type Band } from './bands.ts'
 import type { Segment, SegmentKind } from './segments.ts'
+import { harnessWords } from '../i18n/harness-messages.ts'
 
-/** What each mark of a timeline means, for legends. */
-export const MEANINGS: Record<SegmentKind | 'lock' | 'autoJoin', string> = {
-  starting: 'starting (its code not running yet)',
-  run: 'running',
-  wait: 'waiting',
-  task: 'a pool task',
-  lock: 'holding a lock',
-  autoJoin: 'the join at exit, made by proclab (no join() in your code)',
+/** A kind of mark a legend explains. */
+export type MarkKind = SegmentKind | 'lock' | 'autoJoin'
+
+/** The kinds of mark, in the order legends list them. */
+export const MARK_KINDS: readonly MarkKind[] = ['starting', 'run', 'wait', 'task', 'lock', 'autoJoin']
+
+/** What each mark of a timeline means, for legends, in the language the environment chooses (as failures are). */
+export function meanings(): Record<MarkKind, string> {
+  const t = harnessWords()
+  return {
+    starting: t('legendStarting'),
+    run: t('legendRun'),
+    wait: t('legendWait'),
+    task: t('legendTask'),
+    lock: t('legendLock'),
+    autoJoin: t('legendAutoJoin'),
+  }
 }
 
 /** Whether a segment is only the join proclab makes itself at exit, which timelines draw apart from the program's own waits. */
@@ -20,7 +30,7 @@ export function isAutoJoin(segment: Segment): boolean {
 
 /** How a legend names a pool task: numbered from 1 in the order the program handed them out. */
 export function taskMeaning(number: number): string {
-  return `pool task ${number} (numbered from 1, as handed to the pool)`
+  return harnessWords()('legendTaskNumber', { number })
 }
 
 /** What a renderer shows for a trace with no events. */

@@ -1,7 +1,8 @@
 import type { TraceEvent } from '../trace.ts'
 import { axisTicks, formatDuration, tickLabel, tickStep } from './axis.ts'
 import { bandsOf, segmentBands, timeByKind, type Band } from './bands.ts'
-import { describeCrowd, describeLock, describeLockBand, describeSegment, exitLabel, isAutoJoin, lockIds, MEANINGS, NO_TRACE_EVENTS, processLabel, shorten, STILL_WAITING, stillWaiting, taskMeaning } from './describe.ts'
+import { harnessWords } from '../i18n/harness-messages.ts'
+import { describeCrowd, describeLock, describeLockBand, describeSegment, exitLabel, isAutoJoin, lockIds, MARK_KINDS, meanings, NO_TRACE_EVENTS, type MarkKind, processLabel, shorten, STILL_WAITING, stillWaiting, taskMeaning } from './describe.ts'
 import { element, escapeMarkup, type Attributes } from './markup.ts'
 import { buildTimeline, type ProcessTimeline, type Timeline } from './model.ts'
 import type { Segment, SegmentKind } from './segments.ts'
@@ -190,15 +191,16 @@ function barText(segment: Segment, x: (time: number) => number, baseline: number
 
 /** What each colour means, for the kinds the drawing shows. */
 function legend(timeline: Timeline): string {
-  const shown = new Set<keyof typeof MEANINGS>(
+  const meaning = meanings()
+  const shown = new Set<MarkKind>(
     timeline.processes.flatMap((p) => [...p.segments.map((s) => (isAutoJoin(s) ? 'autoJoin' : s.kind)), ...(p.locks.length > 0 ? ['lock' as const] : [])]),
   )
   const swatch = (kind: string) => element('svg', { width: 14, height: 12, 'aria-hidden': 'true' }, element('rect', { class: `kind-${kind}`, width: 14, height: 12 }))
-  const look = (kind: keyof typeof MEANINGS) => (kind === 'autoJoin' ? 'auto-join' : kind)
-  const items = (Object.keys(MEANINGS) as (keyof typeof MEANINGS)[]).filter((kind) => shown.has(kind)).map((kind) => element('li', {}, swatch(look(kind)), escapeMarkup(MEANINGS[kind])))
+  const look = (kind: MarkKind) => (kind === 'autoJoin' ? 'auto-join' : kind)
+  const items = MARK_KINDS.filter((kind) => shown.has(kind)).map((kind) => element('li', {}, swatch(look(kind)), escapeMarkup(meaning[kind])))
   const tasks = timeline.processes.flatMap((p) => p.tasks)
   const numbering = tasks.length > 0 ? [element('li', {}, escapeMarkup(taskMeaning(tasks[0]!.number)))] : []
-  return element('ul', { class: 'legend' }, ...items, ...numbering, element('li', {}, 'Hover a rectangle to see what the process did or waited on, and when.'))
+  return element('ul', { class: 'legend' }, ...items, ...numbering, element('li', {}, escapeMarkup(harnessWords()('legendHover'))))
 }
 
 function waitsLeft(timeline: Timeline): string {

@@ -1,7 +1,8 @@
 import type { TraceEvent } from '../trace.ts'
 import { axisTicks, tickLabel, tickStep } from './axis.ts'
 import { CellScale } from './cells.ts'
-import { lockIds, MEANINGS, NO_TRACE_EVENTS, onlyOneProcess, processLabel, shorten, STILL_WAITING, stillWaiting, taskMeaning } from './describe.ts'
+import { harnessWords } from '../i18n/harness-messages.ts'
+import { lockIds, meanings, NO_TRACE_EVENTS, onlyOneProcess, processLabel, shorten, STILL_WAITING, stillWaiting, taskMeaning } from './describe.ts'
 import { buildTimeline, type ProcessTimeline, type Timeline } from './model.ts'
 import { lockMarks, processMarks, SYMBOLS, WaitLetters, type Mark, type Style } from './text-row.ts'
 
@@ -92,15 +93,17 @@ function legend(shown: ProcessTimeline[], letters: WaitLetters, lines: Mark[][])
   const example = shown.flatMap((p) => p.tasks)[0]?.number
   const taskItem = (task: number) => [...[...String(task)].map((char): Mark => ({ char, style: 'task-number' })), ...item(SYMBOLS.task.repeat(2), 'task', taskMeaning(task))]
   const autoJoin = lines.some((line) => line.some((mark) => mark.style === 'auto-join'))
+  const t = harnessWords()
+  const meaning = meanings()
   return [
-    item(SYMBOLS.starting, 'starting', MEANINGS.starting),
-    item(SYMBOLS.run, 'run', MEANINGS.run),
+    item(SYMBOLS.starting, 'starting', meaning.starting),
+    item(SYMBOLS.run, 'run', meaning.run),
     ...(example === undefined ? [] : [taskItem(example)]),
-    ...letters.entries().map(([kind, letter]) => item(letter, 'wait', `${MEANINGS.wait} on ${kind}`)),
-    ...(autoJoin ? [item(SYMBOLS.autoJoin, 'auto-join', MEANINGS.autoJoin)] : []),
-    ...(tooShort ? [item(SYMBOLS.taskTooShort, 'task-number', 'tasks too short here for their numbers')] : []),
-    ...(shown.some((p) => p.locks.length > 0) ? [item(SYMBOLS.lock, 'lock', MEANINGS.lock)] : []),
-    ...(shown.some((p) => p.exitCode === null) ? [item('?', 'unknown', 'no exit traced: still running when the trace ended')] : []),
+    ...letters.entries().map(([kind, letter]) => item(letter, 'wait', t('legendWaitOn', { kind }))),
+    ...(autoJoin ? [item(SYMBOLS.autoJoin, 'auto-join', meaning.autoJoin)] : []),
+    ...(tooShort ? [item(SYMBOLS.taskTooShort, 'task-number', t('legendTooShort'))] : []),
+    ...(shown.some((p) => p.locks.length > 0) ? [item(SYMBOLS.lock, 'lock', meaning.lock)] : []),
+    ...(shown.some((p) => p.exitCode === null) ? [item('?', 'unknown', t('legendNoExit'))] : []),
   ]
 }
 

@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util'
-import { describe, expect, test } from 'vitest'
-import { NO_TRACE_EVENTS, renderTimelineText } from '../../src/index.ts'
+import { describe, expect, onTestFinished, test, vi } from 'vitest'
+import { LANGUAGE_ENV, NO_TRACE_EVENTS, renderTimelineHtml, renderTimelineText } from '../../src/index.ts'
 import { POOL_TRACE, STUCK_TRACE, traceOf, type Line } from './events.ts'
 
 describe('renderTimelineText', () => {
@@ -121,5 +121,21 @@ describe('renderTimelineText', () => {
     [{ maxRows: 0 }, 'renderTimelineText() needs `maxRows` to be a positive integer, got 0.'],
   ])('rejects %j', (options, message) => {
     expect(() => renderTimelineText(POOL_TRACE, options)).toThrow(new RangeError(message))
+  })
+})
+
+describe('the legend in Chinese', () => {
+  test('follows the language of the harness, as failures do, in text and in HTML', () => {
+    vi.stubEnv(LANGUAGE_ENV, 'zh-CN')
+    onTestFinished(() => {
+      vi.unstubAllEnvs()
+    })
+    const text = renderTimelineText(POOL_TRACE, { width: 72 })
+    expect(text).toContain('正在启动（它的代码还没有运行）')
+    expect(text).toContain('进程池任务 1（按交给进程池的顺序从 1 开始编号）')
+    expect(text).not.toContain('running')
+    const html = renderTimelineHtml(POOL_TRACE)
+    expect(html).toContain('把鼠标悬停在矩形上')
+    expect(html).not.toContain('Hover a rectangle')
   })
 })
