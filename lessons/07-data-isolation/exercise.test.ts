@@ -47,6 +47,8 @@ describe(t('lesson'), () => {
     program.before(CHILD, PARENT_AFTER, t('afterLast'))
     // From the trace: the parent's own join of each child returned before its after line; a long sleep does not count.
     program.joinedChildren(t('joinedBoth'), { before: PARENT_AFTER })
+    // From the program's own order of start() and join(): the second child runs while the first one runs.
+    program.startedTogether(t('startBothFirst'))
     const [, , names, age] = program.line(PARENT_AFTER, t('printParentAfter'))
     program.equal(`names=${names} age=${age}`, 'names=[] age=22', t('parentUnchanged'))
   })

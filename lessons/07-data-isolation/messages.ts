@@ -38,6 +38,9 @@ export const messages = defineMessages({
       'child-2 takes longer than child-1, so joining only the first one is not enough.',
     parentUnchanged:
       "The children changed their own copies, so the parent's names should still be [] and its age 22. If they changed, the parent called change() itself: leave that to the children.",
+    startBothFirst:
+      'Start child-2 while child-1 still runs: call `second.start()` right after `first.start()`, and only then join them. ' +
+      'Started after the join of child-1, it runs alone, and the lesson wants two processes changing their copies at the same time.',
   },
   'zh-CN': {
     lesson: '第 07 课：每个进程都有自己的数据',
@@ -75,5 +78,8 @@ export const messages = defineMessages({
       'child-2 比 child-1 耗时更长，所以只 join 第一个子进程是不够的。',
     parentUnchanged:
       '子进程修改的是它们自己的副本，所以父进程的 names 应当仍是 []，age 仍是 22。如果它们变了，说明父进程自己调用了 change()：请把这件事留给子进程。',
+    startBothFirst:
+      '在 child-1 还在运行时就启动 child-2：在 `first.start()` 之后紧接着调用 `second.start()`，然后才 join 它们。' +
+      '如果在 child-1 的 join 之后才启动，child-2 就是单独运行的；本课要的是两个进程同时修改各自的副本。',
   },
 })

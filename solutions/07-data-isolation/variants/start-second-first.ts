@@ -1,0 +1,27 @@
+// Variant: starts child-2 before child-1, and joins them with Promise.all
+import * as mp from '@proclab/core'
+
+// Module-level data. Each process that imports this file gets its own copy: the parent when it runs
+// the program, each child when it re-imports the file to find `change`.
+const names: string[] = []
+let age = 22
+
+// Runs in a child: it changes that child's copy, which nobody else can see.
+// Each year takes a moment to live through (30 ms), so child-2 (10 years) ends well after child-1 (1 year).
+export async function change(who: string, years: number): Promise<void> {
+  await mp.sleep(years * 30)
+  names.push(who)
+  age += years
+  console.log(`${who} pid=${process.pid} sees names=${JSON.stringify(names)} age=${age}`)
+}
+
+if (mp.isMain(import.meta)) {
+  console.log(`parent pid=${process.pid} before: names=${JSON.stringify(names)} age=${age}`)
+  const first = new mp.Process({ target: change, args: ['child-1', 1] })
+  const second = new mp.Process({ target: change, args: ['child-2', 10] })
+  second.start()
+  first.start()
+  // After both joins the children are gone, and with them every change they made.
+  await Promise.all([first.join(), second.join()])
+  console.log(`parent pid=${process.pid} after: names=${JSON.stringify(names)} age=${age}`)
+}
