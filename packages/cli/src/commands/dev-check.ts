@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { catalogProblems, type CatalogProblem } from '@proclab/harness'
-import { register } from 'tsx/esm/api'
 import type { Context } from '../context.ts'
 import { knownAnswerRunProblems, knownAnswerShapeProblems, totalScore, type KnownAnswerScore } from '../dev/known-answer-check.ts'
 import { KNOWN_ANSWERS_ENV, knownAnswers } from '../dev/known-answers.ts'
@@ -12,15 +10,10 @@ import { replayCommand, seedPlan, testUnderSeeds } from '../seeds.ts'
 import { hasLocalChanges } from '../starters.ts'
 import { firstFailure, lessonPassed, lessonSkipped, testLesson } from '../vitest-runner.ts'
 import { readHints } from './hint.ts'
+import { loadLessonMessages, MESSAGES_FILE } from '../lesson-messages.ts'
 
 /** How many seeded schedules `dev check` runs each solution under, besides the default one. */
 export const DEFAULT_DEV_SEEDS = 2
-
-/** The file of a lesson that holds its test's check names and hints, in every language. */
-export const MESSAGES_FILE = 'messages.ts'
-
-/** Imports a TypeScript module; one tsx loader serves every catalog (each `tsImport` would register one of its own). */
-let importTypeScript: ((url: string) => Promise<unknown>) | undefined
 
 /** What `dev check` found wrong with one lesson; an empty list means the lesson is sound. */
 type Problems = string[]
@@ -118,23 +111,12 @@ function structureProblems(ctx: Context, lesson: Lesson): Problems {
 /** What keeps the lesson's message catalog from giving every check name and hint in every language. */
 async function messageProblems(ctx: Context, lesson: Lesson): Promise<Problems> {
   const { root, t } = ctx
-  const path = join(lesson.dir, MESSAGES_FILE)
-  const file = relative(root, path)
-  if (!existsSync(path)) return [t('dev.missing', { file, what: t('dev.whatMessages') })]
-  let catalog: unknown
-  try {
-    // The catalog is TypeScript, as the lesson's test imports it; tsx loads it the same way.
-    if (!importTypeScript) {
-      const loader = register({ namespace: 'proclab-dev-check' })
-      importTypeScript = (url) => loader.import(url, import.meta.url)
-    }
-    const loaded = (await importTypeScript(pathToFileURL(path).href)) as { messages?: unknown }
-    if (loaded.messages === undefined) return [t('dev.noMessagesExport', { file })]
-    catalog = loaded.messages
-  } catch (error) {
-    return [t('dev.messagesUnreadable', { file, reason: error instanceof Error ? error.message.split('\n')[0]! : String(error) })]
-  }
-  return catalogProblems(catalog).map((problem) => describeCatalogProblem(ctx, file, problem))
+  const file = relative(root, join(lesson.dir, MESSAGES_FILE))
+  const loaded = await loadLessonMessages(lesson)
+  if (loaded.kind === 'missing') return [t('dev.missing', { file, what: t('dev.whatMessages') })]
+  if (loaded.kind === 'noExport') return [t('dev.noMessagesExport', { file })]
+  if (loaded.kind === 'unreadable') return [t('dev.messagesUnreadable', { file, reason: loaded.reason })]
+  return catalogProblems(loaded.catalog).map((problem) => describeCatalogProblem(ctx, file, problem))
 }
 
 function describeCatalogProblem({ t }: Context, file: string, problem: CatalogProblem): string {

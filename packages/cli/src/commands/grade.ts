@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { Context } from '../context.ts'
 import { encodeClassroomResult, setStepOutput, toClassroomResult } from '../grade/classroom.ts'
 import { toExercismResults } from '../grade/exercism.ts'
+import { loadLessonMessages, messagesIn } from '../lesson-messages.ts'
 import { gradeLessons, overallStatus } from '../grade/gradebook.ts'
 import { toJUnitXml } from '../grade/junit.ts'
 import { formatScoreTable } from '../grade/score-table.ts'
@@ -41,7 +42,13 @@ export async function grade(ctx: Context, options: GradeCommandOptions): Promise
   const written = (file: string) => console.log(t('grade.wrote', { file: shownPath(file) }))
   if (options.json) {
     const file = resolve(options.json)
-    writeFileSync(file, JSON.stringify(toExercismResults(book), null, 2) + '\n')
+    // The checks' sources quote the lesson's messages by key: the report shows them in the learner's language.
+    const messages = new Map<string, Record<string, string>>()
+    for (const lesson of ctx.lessons) {
+      const loaded = await loadLessonMessages(lesson)
+      messages.set(lesson.id, loaded.kind === 'loaded' ? messagesIn(loaded.catalog, ctx.language) : {})
+    }
+    writeFileSync(file, JSON.stringify(toExercismResults(book, (id) => messages.get(id) ?? {}), null, 2) + '\n')
     written(file)
   }
   if (options.junit) {

@@ -1,7 +1,7 @@
 import { relative } from 'node:path'
 import { lessonSkipped } from '../vitest-runner.ts'
 import { overallStatus, splitFailure, type Gradebook, type LessonGrade, type RunStatus } from './gradebook.ts'
-import { testSource } from './test-source.ts'
+import { readableSource, testSource } from './test-source.ts'
 
 /** exercism caps a test's `output` at 500 characters; longer output is cut and says so. */
 export const EXERCISM_OUTPUT_LIMIT = 500
@@ -28,18 +28,19 @@ export interface ExercismResults {
 /**
  * The gradebook as exercism's test-runner results (interface version 3), all lessons in one file:
  * one test per check, named `NN-topic › check`; `message` is the lesson's teaching message, `output`
- * the program's output (capped at 500 characters), `test_code` the check's source, and `task_id` the
+ * the program's output (capped at 500 characters), `test_code` the check's source (each `t('key')` shown
+ * as the message it stands for, from `messagesOf` the lesson), and `task_id` the
  * lesson number. A lesson whose test file failed before any check ran, or that was skipped (it could not
  * run on this machine), is one test with status `error`.
  */
-export function toExercismResults(book: Gradebook): ExercismResults {
-  const tests = book.lessons.flatMap(lessonTests)
+export function toExercismResults(book: Gradebook, messagesOf: (lessonId: string) => Readonly<Record<string, string>> = () => ({})): ExercismResults {
+  const tests = book.lessons.flatMap((grade) => lessonTests(grade, messagesOf(grade.lesson.id)))
   const status = overallStatus(book)
   const firstError = tests.find((test) => test.status === 'error')
   return { version: 3, status, ...(status === 'error' && firstError?.message ? { message: firstError.message } : {}), tests }
 }
 
-function lessonTests(grade: LessonGrade): ExercismTest[] {
+function lessonTests(grade: LessonGrade, messages: Readonly<Record<string, string>>): ExercismTest[] {
   const { lesson, result } = grade
   const taskId = Number(lesson.number)
   const skipped = lessonSkipped(result)
@@ -49,7 +50,7 @@ function lessonTests(grade: LessonGrade): ExercismTest[] {
     name: `${lesson.id} › ${check.name}`,
     status: check.passed ? 'pass' : 'fail',
     ...(check.message === undefined ? {} : failureFields(check.message)),
-    test_code: testSource(result.testFile, check.line) ?? '',
+    test_code: readableSource(testSource(result.testFile, check.line) ?? '', messages),
     task_id: taskId,
   }))
   if (result.fileError !== undefined) {

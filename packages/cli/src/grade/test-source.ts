@@ -39,3 +39,16 @@ function dedent(lines: string[]): string[] {
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length))
   return lines.map((l) => l.slice(indent))
 }
+
+/** A call of the lesson's translator in a test's source: `t('key')` or `t('key', { values })`. */
+const MESSAGE_CALL = /\bt\(\s*'([\w.-]+)'\s*(?:,\s*\{[^{}]*\}\s*)?\)/g
+
+/**
+ * `source` with each `t('key', …)` replaced by the message it stands for, quoted (its `{placeholders}`
+ * left as they are): a report then shows what the check says, not the name of a message.
+ * A key the catalog lacks stays as it was.
+ * @example readableSource("program.exitCode(0, t('exitsHint'))", { exitsHint: 'Exit with 0.' }) // program.exitCode(0, "Exit with 0.")
+ */
+export function readableSource(source: string, messages: Readonly<Record<string, string>>): string {
+  return source.replace(MESSAGE_CALL, (call, key: string) => (Object.hasOwn(messages, key) ? JSON.stringify(messages[key]) : call))
+}

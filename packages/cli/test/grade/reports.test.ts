@@ -1,4 +1,7 @@
-import { describe, expect, test } from 'vitest'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, onTestFinished, test } from 'vitest'
 import { encodeClassroomResult, toClassroomResult } from '../../src/grade/classroom.ts'
 import { capOutput, EXERCISM_OUTPUT_LIMIT, toExercismResults } from '../../src/grade/exercism.ts'
 import { overallStatus, splitFailure } from '../../src/grade/gradebook.ts'
@@ -31,6 +34,20 @@ describe('the score table', () => {
 })
 
 describe('exercism results.json (version 3)', () => {
+  test("quotes a check's source with the lesson's messages in place of its t('key') calls", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proclab-report-'))
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+    const testFile = join(dir, 'exercise.test.ts')
+    writeFileSync(testFile, "describe(t('lesson'), () => {\n  test(t('saysDone'), () => {\n    program.line(/^done$/, t('printDone'))\n  })\n})\n")
+    const lesson = { ...LESSON_01, test: testFile }
+    const book = gradebook([grade(lesson, [{ name: 'the program says done', passed: true, durationMs: 1, line: 2 }])])
+    const messages = { saysDone: 'the program says done', printDone: 'Print `done`.' }
+    const [check] = toExercismResults(book, (id) => (id === lesson.id ? messages : {})).tests
+    expect(check!.test_code).toBe('test("the program says done", () => {\n  program.line(/^done$/, "Print `done`.")\n})')
+    // Without the lesson's messages, the source is quoted as it is.
+    expect(toExercismResults(book).tests[0]!.test_code).toBe("test(t('saysDone'), () => {\n  program.line(/^done$/, t('printDone'))\n})")
+  })
+
   test('has one test per check, named after its lesson, with the teaching message and the program output apart', () => {
     const results = toExercismResults(typicalGradebook())
     expect(results.version).toBe(3)
