@@ -1,5 +1,5 @@
 import { describe, test } from 'vitest'
-import { expectProgram, runExercise, translator, type ProgramExpectations, type ProgramRun } from '@proclab/harness'
+import { expectProgram, raisedErrors, runExercise, translator, type ProgramExpectations, type ProgramRun } from '@proclab/harness'
 import { messages } from './messages.ts'
 
 const t = translator(messages)
@@ -63,6 +63,10 @@ describe(t('lesson'), () => {
     })
     const hint = got!.length === 0 ? t('tookNothing') : got!.length < DATA.length ? t('stoppedEarly') : t('firstInFirstOut')
     program.equal(got, DATA, hint)
+    // get() waits for each item and throws nothing: an Empty the reader got before its four items means it polled.
+    const gotAt = run!.trace.find((e) => e.event === 'output' && e.name === 'reader' && String(e.text).startsWith('reader: got'))?.t ?? Infinity
+    const polled = raisedErrors(run!.trace, 'Empty').filter((e) => e.name === 'reader' && e.t < gotAt).length
+    program.that(polled === 0, t('polled', { count: polled }), { expected: t('noEmptyBeforeGot'), found: t('emptiesBeforeGot', { count: polled }) })
   })
 
   test(t('caughtEmpty'), () => {
@@ -70,5 +74,7 @@ describe(t('lesson'), () => {
     const uncaught = readerCrashed && /\bEmpty\b/.test(run!.stderr)
     program.count(DRAINED, 1, uncaught ? t('emptyUncaught') : t('showDrained'), { from: 'reader' })
     program.before(GOT, DRAINED, t('drainedAfterGot'))
+    // The line only says so: the trace shows whether the reader's getNowait() really threw Empty.
+    program.raised('Empty', t('emptyNotRaised'), { from: 'reader' })
   })
 })

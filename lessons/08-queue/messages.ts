@@ -50,6 +50,14 @@ export const messages = defineMessages({
       'inside try/catch, and when the error is an mp.Empty print `reader: drained, getNowait() threw Empty`. ' +
       'A plain get() would wait forever instead.',
     drainedAfterGot: 'The reader should try getNowait() only after it has taken all four items and printed them.',
+    polled:
+      "Before it had its four items, the reader's getNowait() found the queue empty and threw Empty (×{count}): " +
+      'that is polling, a busy loop that guesses when the next item comes. Take each item with `await q.get()`, which waits until one is there.',
+    noEmptyBeforeGot: 'no Empty thrown to the reader before its `reader: got` line',
+    emptiesBeforeGot: '{count} Empty thrown to the reader before it',
+    emptyNotRaised:
+      "The reader printed the drained line, but its getNowait() never threw mp.Empty (the trace has no such error): the line " +
+      'must come from the `catch` of a real `await q.getNowait()` on the drained queue, not from a test of empty() or from nothing at all.',
   },
   'zh-CN': {
     lesson: '第 08 课：通过队列传递数据',
@@ -96,5 +104,13 @@ export const messages = defineMessages({
       '当错误是 mp.Empty 时打印 `reader: drained, getNowait() threw Empty`。' +
       '如果用普通的 get()，它会一直等下去。',
     drainedAfterGot: '读取进程应当在取完全部四项并打印出来之后，才尝试 getNowait()。',
+    polled:
+      '读者进程在拿到四个元素之前，它的 getNowait() 发现队列是空的并抛出了 Empty（{count} 次）：这是轮询，一个靠猜测下一个元素何时到来的忙循环。' +
+      '请用 `await q.get()` 取每个元素，它会一直等到有元素为止。',
+    noEmptyBeforeGot: '在 `reader: got` 这一行之前，读者进程没有收到任何 Empty',
+    emptiesBeforeGot: '在它之前读者进程收到了 {count} 个 Empty',
+    emptyNotRaised:
+      '读者进程打印了“已取空”那一行，但它的 getNowait() 从来没有抛出 mp.Empty（追踪记录里没有这个错误）：这一行必须来自' +
+      '对已取空的队列真正调用 `await q.getNowait()` 后的 `catch`，而不是来自对 empty() 的判断，更不能凭空打印。',
   },
 })
