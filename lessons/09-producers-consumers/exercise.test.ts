@@ -62,5 +62,8 @@ describe(t('lesson'), () => {
     const [, code] = program.line(READER_EXIT, t('printReaderExit'))
     const hint = code === '0' ? t('returnedByItself') : code === 'null' ? t('exitCodeNull') : code === '1' ? t('crashed') : t('sigterm')
     program.equal(`exitCode=${code}`, 'exitCode=-15', hint)
+    // The trace shows whether the parent itself terminated the reader, and joined every child before this line.
+    program.stopped('reader', t('notTerminatedByParent'))
+    program.joinedChildren(t('joinBeforeExitCode'), { before: READER_EXIT })
   })
 })

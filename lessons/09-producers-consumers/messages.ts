@@ -42,6 +42,12 @@ export const messages = defineMessages({
     exitCodeNull: 'The exit code was still null: it is known only once the reader has exited. Call `r.terminate()`, then `await r.join()`, then print.',
     crashed: 'The reader crashed (exit code 1): read its stderr below.',
     sigterm: 'terminate() sends SIGTERM (signal 15), so a reader stopped by it has exit code -15: stop it with `r.terminate()`, then `await r.join()`.',
+    notTerminatedByParent:
+      "The reader ended with -15, but the parent never called `r.terminate()` (the trace has no such call): a reader that sends " +
+      'SIGTERM to itself only imitates it. Stop it from the parent, once the six reports are in.',
+    joinBeforeExitCode:
+      'The parent printed `main: reader exitCode=…` without having joined every child: join both writers, and after ' +
+      '`r.terminate()` also `await r.join()`. Only after the join is the exit code known; a number written by hand is only a guess.',
   },
   'zh-CN': {
     lesson: '第 09 课：生产者与消费者',
@@ -79,5 +85,11 @@ export const messages = defineMessages({
     exitCodeNull: '退出码仍然是 null：只有读取进程退出之后才能知道它的退出码。请先调用 `r.terminate()`，再 `await r.join()`，然后打印。',
     crashed: '读取进程崩溃了（退出码 1）：请阅读下面的 stderr。',
     sigterm: 'terminate() 发送的是 SIGTERM（信号 15），所以被它停止的读取进程退出码是 -15：请用 `r.terminate()` 停止它，然后 `await r.join()`。',
+    notTerminatedByParent:
+      '读者进程以 -15 结束，但父进程从来没有调用 `r.terminate()`（追踪记录里没有这个调用）：读者进程给自己发 SIGTERM 只是模仿。' +
+      '请在收齐六个报告之后，由父进程来停止它。',
+    joinBeforeExitCode:
+      '父进程在 join 所有子进程之前就打印了 `main: reader exitCode=…`：请 join 两个写者进程，并在 `r.terminate()` 之后也 ' +
+      '`await r.join()`。只有 join 之后退出码才确定；自己写一个数字只是猜测。',
   },
 })
