@@ -58,6 +58,12 @@ export const messages = defineMessages({
       'Both children should end normally, with exit code 0: the sender once it has sent every url, the receiver once ' +
       'recv() has thrown EOFError.',
     joinReceiver: 'The parent printed its last line before the receiver had ended: `await r.join()` before that line.',
+    joinBoth:
+      'The parent printed `main: joined, …` without having joined both children with `await s.join()` and `await r.join()`: ' +
+      'polling isAlive() or sleeping only guesses when they end, and a child not joined may not have ended at all.',
+    closedBeforeStart:
+      "The parent closed an end before `start()` had handed it to a child, so start() could not send it (see the StateError " +
+      'below). Start both children first, then close the parent\'s copies: `s.start()`, `r.start()`, then `sendEnd.close()` and `receiveEnd.close()`.',
   },
   'zh-CN': {
     lesson: '第 10 课：通过管道通信',
@@ -110,5 +116,11 @@ export const messages = defineMessages({
       '却没有代码捕获它：请在 recv() 外面捕获 mp.EOFError。',
     bothNormal: '两个子进程都应当正常结束，退出码为 0：发送进程在发完每个 url 之后结束，接收进程在 recv() 抛出 EOFError 之后结束。',
     joinReceiver: '父进程在接收进程结束之前就打印了最后一行：请在那一行之前 `await r.join()`。',
+    joinBoth:
+      '父进程没有用 `await s.join()` 和 `await r.join()` join 两个子进程，就打印了 `main: joined, …`：' +
+      '轮询 isAlive() 或者 sleep 只是在猜它们何时结束，没有 join 的子进程也可能根本还没结束。',
+    closedBeforeStart:
+      '父进程在 `start()` 把管道的一端交给子进程之前就关闭了它，所以 start() 无法发送它（见下方的 StateError）。' +
+      '请先启动两个子进程，再关闭父进程自己的副本：`s.start()`、`r.start()`，然后 `sendEnd.close()` 和 `receiveEnd.close()`。',
   },
 })
