@@ -52,6 +52,12 @@ export const messages = defineMessages({
     plainNotSharedHint:
       'The child set its own copy of `plain` to 250; the parent has a copy of its own, which should still be 0 (lesson 07). ' +
       'Only what lives in shared memory is shared. If the parent sees 250, work() ran in the parent: leave it to the child.',
+    joinBeforeRead:
+      'The parent read the shared memory without having joined the child: `await p.join()` before the line. A sleep, or a ' +
+      'loop on isAlive(), only guesses that the child has finished writing; after the join it surely has.',
+    tooSmall:
+      "The parent read {found} where the child wrote 250: the typecode of ints holds numbers too small for 250 (and for a pid), " +
+      "so the child's writes wrapped around. Use 'i', a C int: signed 32-bit, room for 250, a pid and -7.",
   },
   'zh-CN': {
     lesson: '第 11 课：用 Array 和 Value 共享内存',
@@ -103,5 +109,11 @@ export const messages = defineMessages({
     plainNotSharedHint:
       '子进程把它自己那份 `plain` 设成了 250；父进程有它自己的一份，应当仍是 0（第 07 课）。' +
       '只有放在共享内存里的东西才是共享的。如果父进程看到的是 250，说明 work() 是在父进程里运行的：请把它交给子进程。',
+    joinBeforeRead:
+      '父进程在 join 子进程之前就读取了共享内存：请在打印这一行之前 `await p.join()`。sleep 或者循环检查 isAlive() ' +
+      '只是在猜子进程已经写完；join 之后它才确定写完了。',
+    tooSmall:
+      "父进程在子进程写入 250 的位置读到了 {found}：ints 的类型码所能容纳的数太小，放不下 250（也放不下 pid），" +
+      "所以子进程写入的值发生了回绕。请用 'i'，即 C 的 int：有符号 32 位，放得下 250、pid 和 -7。",
   },
 })
