@@ -80,6 +80,9 @@ describe(t('lesson'), () => {
     const program = checks()
     const [, total] = program.line(LOCKED_TOTAL, t('printLockedTotal'))
     program.equal(Number(total), EXPECTED, t('lostUpdates', { total, expected: EXPECTED }))
+    // The total is final only once every locked worker has exited: the trace shows the parent joined each one.
+    const names = Array.from({ length: WORKERS }, (_, i) => `locked-${i + 1}`)
+    program.joinedChildren(t('joinWorkers'), { before: LOCKED_TOTAL, children: names })
   })
 
   test(t('heldTwice'), () => {
@@ -106,5 +109,6 @@ describe(t('lesson'), () => {
     const program = checks()
     const [, final] = program.line(RLOCK_FINAL, t('printFinal'))
     program.equal(Number(final), 31, t('final31'))
+    program.joinedChildren(t('joinRlockChildren'), { before: RLOCK_FINAL, children: ['rlock-1', 'rlock-2'] })
   })
 })

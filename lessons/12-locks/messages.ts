@@ -64,6 +64,12 @@ export const messages = defineMessages({
     final31:
       'data[0] starts at 1 and the children add 10 and 20, so after both joins it should be 31. Keep the add inside ' +
       'add() under the lock, and join both children before the last line.',
+    joinWorkers:
+      'The parent printed `locked total` without having joined all four locked workers: keep `await worker.join()` for each ' +
+      'in count(). A sleep only guesses that they are done; a count read before they are can be short.',
+    joinRlockChildren:
+      'The parent printed `rlock: after join, data[0] = …` without having joined both rlock children: `await child.join()` for ' +
+      'each before reading data[0]. A sleep only guesses that they are done.',
   },
   'zh-CN': {
     lesson: '第 12 课：锁',
@@ -126,5 +132,11 @@ export const messages = defineMessages({
     final31:
       'data[0] 从 1 开始，两个子进程分别加 10 和 20，所以两次 join 之后它应当是 31。请让 add() 里的加法' +
       '保持在锁内，并在最后一行之前 join 两个子进程。',
+    joinWorkers:
+      '父进程在 join 全部四个加锁的工作进程之前就打印了 `locked total`：请在 count() 里保留对每个进程的 `await worker.join()`。' +
+      'sleep 只是在猜它们已经做完；在它们做完之前读到的计数可能偏少。',
+    joinRlockChildren:
+      '父进程在 join 两个 rlock 子进程之前就打印了 `rlock: after join, data[0] = …`：在读取 data[0] 之前，请对每个子进程 ' +
+      '`await child.join()`。sleep 只是在猜它们已经做完。',
   },
 })
