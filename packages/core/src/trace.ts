@@ -1,8 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { openSync, writeSync } from 'node:fs'
-import { isMainThread, threadId } from 'node:worker_threads'
 import { TRACE_ENV, TRACE_EPOCH_ENV } from './env.ts'
 import type { TraceEventName, TraceSubject } from './transport/index.ts'
+import { lazy } from './lazy-require.ts'
+
+// Only a traced program asks which thread it runs on: an untraced child does not load worker_threads.
+const workerThreads = lazy<typeof import('node:worker_threads')>('node:worker_threads')
 
 /**
  * Every process of a traced program stamps events with one clock: the system's monotonic clock (the
@@ -38,6 +41,7 @@ export function initTracing(self: () => TraceSubject): void {
  * reader can tell which process printed a line: in the program's merged output all lines look alike.
  */
 function traceOutput(): void {
+  const { isMainThread, threadId } = workerThreads()
   const thread = isMainThread ? {} : { thread: threadId }
   for (const stream of ['stdout', 'stderr'] as const) {
     const target = process[stream]

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import * as mp from '@proclab/core'
 import { killLeftoversAfterEach } from './helpers.ts'
+import { PARENT_WATCHDOG } from '../src/platform-paths.ts'
 import { checkEnvironment, checkValues, exitIfLoaded, exitWith, fail, forever, Greeter, makeHidden, rejectLater, slowExit } from './fixtures/targets.ts'
 
 /** Starts a process on `target` and waits for it. */
@@ -198,4 +199,8 @@ describe('naming and introspection', () => {
 
 test('a child that uses no manager does not load node:crypto (it costs every idle child memory)', async () => {
   expect((await runToEnd(exitIfLoaded, ['crypto'])).exitCode).toBe(0)
+})
+
+test('an untraced child under the kernel’s death signal does not load worker_threads', async () => {
+  expect((await runToEnd(exitIfLoaded, ['worker_threads'])).exitCode).toBe(PARENT_WATCHDOG ? 1 : 0)
 })

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads'
+import { lazy } from '../lazy-require.ts'
 
 /**
  * Where no kernel signal kills a child when its parent dies (macOS, the BSDs, the portable mode), the
@@ -10,6 +10,8 @@ import { Worker } from 'node:worker_threads'
  */
 
 const LOOK_EVERY_MS = 100
+// Loaded only where a child starts the watch: under the kernel's death signal no child loads worker_threads.
+const workerThreads = lazy<typeof import('node:worker_threads')>('node:worker_threads')
 
 // Plain JavaScript evaluated in the thread: it loads no module of proclab or of the user's.
 const WATCH = `
@@ -19,7 +21,7 @@ setInterval(() => { if (process.ppid !== workerData.parent) process.kill(process
 
 /** Starts watching the parent this process has now; it is SIGKILLed within LOOK_EVERY_MS of that parent's death. */
 export function watchParent(): void {
-  const watcher = new Worker(WATCH, { eval: true, workerData: { parent: process.ppid, every: LOOK_EVERY_MS } })
+  const watcher = new (workerThreads().Worker)(WATCH, { eval: true, workerData: { parent: process.ppid, every: LOOK_EVERY_MS } })
   watcher.unref()
   // A thread that failed to start leaves the IPC-disconnect fallback (bootstrap.ts).
   watcher.on('error', () => {})
