@@ -1,7 +1,7 @@
 import { inspect, isDeepStrictEqual } from 'node:util'
 import { authorMatches, lineAuthors, type AuthorSelector, type LineAuthor } from './authors.ts'
 import { formatRun, LessonFailure } from './failure.ts'
-import { holds, joinOf, mostAtOnce, mostInFlight, raisedErrors, stopCalls, startedChildren, taskRuns, workersCouldOverlap } from './happened.ts'
+import { holds, joinOf, mostAtOnce, mostInFlight, raisedErrors, stopCalls, startedChildren, tasksWithin, taskRuns, workersCouldOverlap } from './happened.ts'
 import { harnessWords } from './i18n/harness-messages.ts'
 import type { ProgramRun } from './run.ts'
 
@@ -175,15 +175,20 @@ export class ProgramExpectations {
     })
   }
 
-  /** At least `atLeast` (default 2) pool tasks ran at the same moment in different processes, from `task-start`/`task-end`. */
-  overlapped(hint: string, options: { atLeast?: number } = {}): void {
+  /**
+   * At least `atLeast` (default 2) pool tasks ran at the same moment in different processes, from
+   * `task-start`/`task-end`; with `from`/`to` (trace times, as of a section's first line), only the tasks
+   * handed out and started in that window count.
+   */
+  overlapped(hint: string, options: { atLeast?: number; from?: number; to?: number } = {}): void {
     const atLeast = options.atLeast ?? 2
-    const runs = taskRuns(this.run.trace)
+    const trace = tasksWithin(this.run.trace, options.from ?? -Infinity, options.to ?? Infinity)
+    const runs = taskRuns(trace)
     const most = mostAtOnce(runs)
     if (most >= atLeast) return
-    const handed = mostInFlight(this.run.trace)
+    const handed = mostInFlight(trace)
     // Handed out together, yet run one by one because the workers came up late: the machine's doing, not the program's.
-    if (handed !== undefined && handed >= atLeast && !workersCouldOverlap(this.run.trace, atLeast)) return
+    if (handed !== undefined && handed >= atLeast && !workersCouldOverlap(trace, atLeast)) return
     const t = harnessWords()
     const found = t('atMostAtOnce', { count: most, tasks: runs.length })
     this.that(false, hint, { expected: t('tasksAtOnce', { count: atLeast }), found: handed === undefined ? found : t('handedAtOnce', { found, handed }) })

@@ -79,6 +79,21 @@ export function mostAtOnce(runs: readonly TaskRun[]): number {
 }
 
 /**
+ * The trace with only the pool tasks handed out and started in `[from, to)`: their `task-submit`,
+ * `task-start` and `task-end`, and every event that is not about a task (spawns, workers' waits), so a
+ * section of a program is judged on its own tasks, with workers that came up before it still ready.
+ */
+export function tasksWithin(trace: readonly TraceEvent[], from: number, to: number): TraceEvent[] {
+  const inside = (e: TraceEvent) => e.t >= from && e.t < to
+  const started = new Set(trace.filter((e) => e.event === 'task-start' && inside(e)).map((e) => `${e.pid}/${String(e.task)}`))
+  return trace.filter((e) => {
+    if (e.event === 'task-submit' || e.event === 'task-start') return inside(e)
+    if (e.event === 'task-end') return started.has(`${e.pid}/${String(e.task)}`)
+    return true
+  })
+}
+
+/**
  * The most tasks a program had handed to pools (`task-submit`) and not yet seen end (`task-end`), at one
  * moment; `undefined` when no submit was traced (a pool that does not trace them). A program that awaits
  * each task before handing out the next never has more than one: that is the program's doing, whenever
@@ -105,9 +120,8 @@ export function mostInFlight(trace: readonly TraceEvent[]): number | undefined {
 export function workersCouldOverlap(trace: readonly TraceEvent[], count: number): boolean {
   // A pool of fewer workers (Pool(1)) could never overlap, however early they came up: that is the program's doing.
   const submitters = new Set(trace.filter((e) => e.event === 'task-submit').map((e) => e.pid))
-  const spawned = trace.filter((e) => e.event === 'spawn' && e.daemon === true && submitters.has(e.ppid)).length
-  if (spawned < count) return true
-  const workers = new Set(trace.filter((e) => e.event === 'task-start').map((e) => e.pid))
+  const workers = new Set(trace.filter((e) => e.event === 'spawn' && e.daemon === true && submitters.has(e.ppid)).map((e) => e.pid))
+  if (workers.size < count) return true
   const ready = new Set<number>()
   let waiting = 0
   for (const e of trace) {

@@ -1,7 +1,7 @@
 export { runExercise, runProgram, LEFTOVER_GRACE_MS, type ProgramRun, type RunOptions, type ProgramOptions } from './run.ts'
 export { expectProgram, ProgramExpectations, type FromOptions } from './expect.ts'
 export { lineAuthors, type LineAuthor, type AuthorSelector } from './authors.ts'
-export { startedChildren, joinOf, taskRuns, mostAtOnce, mostInFlight, workersCouldOverlap, holds, raisedErrors, stopCalls, type StartedChild, type JoinSeen, type TaskRun, type Hold, type StopCall } from './happened.ts'
+export { startedChildren, joinOf, taskRuns, mostAtOnce, mostInFlight, workersCouldOverlap, tasksWithin, holds, raisedErrors, stopCalls, type StartedChild, type JoinSeen, type TaskRun, type Hold, type StopCall } from './happened.ts'
 export { LessonFailure, formatRun, TIMELINE_MAX_ROWS } from './failure.ts'
 export { readTrace, pendingWaits, waitTarget, withProgramExit, type TraceEvent } from './trace.ts'
 export { buildTimeline, type Timeline, type ProcessTimeline, type Span, type TaskSpan, type WaitSpan, type LockSpan } from './timeline/model.ts'

@@ -130,6 +130,17 @@ describe('overlap', () => {
     expect(failureOf(() => expectProgram({ ...alone.run, trace }).overlapped('Run them in parallel.'))).toMatch(/the program had at most 3 handed/)
   })
 
+  test('with from/to, only the tasks of that window count: workers that came up before it are ready in it', () => {
+    // Tasks 0 and 1 are awaited one by one before 300; tasks 2 and 3 are handed out together at 300 and run side by side.
+    const sections = poolTrace([1, 111, 300, 300], [[2, 5], [3, 6]], [[2, 10, 110], [3, 112, 211], [2, 301, 400], [3, 302, 401]])
+    expect(failureOf(() => sections.overlapped('Run them in parallel.'))).toBeNull()
+    expect(failureOf(() => sections.overlapped('Section 1 awaits each.', { to: 300 }))).toMatch(/at most 1 at a time \(2 tasks traced\); the program had at most 1 handed/)
+    expect(failureOf(() => sections.overlapped('Section 2 hands out both.', { from: 300 }))).toBeNull()
+    // In the second window alone, both workers were ready before it began (their waits at 5 and 6 are kept).
+    const late = poolTrace([1, 111, 300, 300], [[2, 5], [3, 6]], [[2, 10, 110], [3, 112, 211], [2, 301, 400], [2, 400, 500]])
+    expect(failureOf(() => late.overlapped('Section 2 hands out both.', { from: 300 }))).toMatch(/the program had at most 2 handed/)
+  })
+
   test('tasks awaited one by one fail however late the workers came up', () => {
     const serial = poolTrace([1, 111, 212], [[2, 5], [3, 350]], [[2, 10, 110], [2, 112, 211], [2, 213, 312]])
     expect(failureOf(() => serial.overlapped('Run them in parallel.'))).toMatch(/the program had at most 1 handed to the pool and not yet finished at once$/)
