@@ -46,8 +46,6 @@ export const messages = defineMessages({
     keepHeaders:
       'Keep the four section headers the program prints (`1. apply: …`, `2. applyAsync: …`, `3. map: …`, ' +
       '`4. a task that throws`): the test finds each section by them.',
-    twoAtOnce: '2 or more tasks running at the same moment, in different workers',
-    atMost: 'at most {count} at a time ({tasks} task(s) in that section)',
     asyncSideBySide: 'the applyAsync tasks ran side by side',
     asyncSerial:
       'The three applyAsync tasks of section 2 ran one after another: the parent waited for each result before it ' +
@@ -61,6 +59,17 @@ export const messages = defineMessages({
       'next. Use `const squares = await pool.map(square, [7, 8, 9, 10])`: it hands out every item at once and ' +
       'still returns the results in input order.',
     errorInWorker: "the error was thrown by the task, in a pool worker",
+    resultsBeforeTasks:
+      'The parent printed the {api} results before its tasks had finished: a list typed in is not what the workers ' +
+      'returned. Print what the pool gave back: the values of `await result.get()` (applyAsync) or of `await pool.map(…)`.',
+    resultsAfter: "the results line printed after every task of the section had ended",
+    stillRunning: '{count} task(s) of the section still running when it was printed',
+    errorNotThrown:
+      "The error line does not come from a task that failed: no task of section 4 threw a RangeError in its worker. " +
+      "Hand the bad input to the pool, `await pool.apply(checkAge, [-1])`, and print the error it rethrows in the " +
+      "catch block, not a message of your own.",
+    taskThrew: 'a task of section 4 that threw RangeError in its worker',
+    noTaskThrew: 'none',
     errorInParent:
       'The error line is right, but no pool task ran in section 4 before it: the RangeError was thrown here, in the ' +
       'parent (by calling `checkAge(-1)` yourself, or by throwing it), not by a worker. Let the pool run the task, ' +
@@ -126,8 +135,6 @@ export const messages = defineMessages({
     keepHeaders:
       '请保留程序打印的四个部分标题（`1. apply: …`、`2. applyAsync: …`、`3. map: …`、' +
       '`4. a task that throws`）：测试靠它们找到每个部分。',
-    twoAtOnce: '同一时刻有 2 个或更多任务在不同的工作进程里运行',
-    atMost: '同一时刻最多 {count} 个（这一部分共 {tasks} 个任务）',
     asyncSideBySide: 'applyAsync 的任务是同时运行的',
     asyncSerial:
       '第 2 部分的三个 applyAsync 任务是一个接一个运行的：父进程每等到一个结果，才交出下一个任务' +
@@ -141,6 +148,16 @@ export const messages = defineMessages({
       '请使用 `const squares = await pool.map(square, [7, 8, 9, 10])`：它一次交出所有元素，' +
       '并且仍按输入顺序返回结果。',
     errorInWorker: '错误是由任务在进程池的工作进程里抛出的',
+    resultsBeforeTasks:
+      '父进程在任务完成之前就打印了 {api} 的结果：直接写进代码的列表并不是工作进程返回的值。' +
+      '请打印进程池交回来的东西：`await result.get()`（applyAsync）或 `await pool.map(…)` 的值。',
+    resultsAfter: '结果那一行在这一部分的每个任务都结束之后才打印',
+    stillRunning: '打印时这一部分还有 {count} 个任务在运行',
+    errorNotThrown:
+      '错误那一行并不来自一个失败的任务：第 4 部分没有任何任务在工作进程里抛出 RangeError。' +
+      '请把错误的输入交给进程池，`await pool.apply(checkAge, [-1])`，并在 catch 块里打印它重新抛出的错误，而不是你自己写的消息。',
+    taskThrew: '第 4 部分有一个任务在工作进程里抛出了 RangeError',
+    noTaskThrew: '没有',
     errorInParent:
       '错误这一行是对的，但在它之前，第 4 部分没有运行任何进程池任务：这个 RangeError 是在这里、在父进程里抛出的' +
       '（你自己调用了 `checkAge(-1)`，或者直接抛出了它），而不是由工作进程抛出的。请让进程池运行这个任务，' +
