@@ -60,6 +60,13 @@ describe(t('lesson'), () => {
       NUMBERS,
       writes.length === 0 ? (uncaughtRefusal ? t('noWriterAfterCrash') : t('noWriter')) : t('onePerNumber'),
     )
+    // The line says which worker wrote; the trace says who printed it: the same pool worker, not the parent.
+    const writerAuthors = program.printedBy(WROTE)
+    const misprinted = program.lines(WROTE).filter((m, i) => writerAuthors[i]?.name !== m[2])
+    program.that(misprinted.length === 0, t('lineByOther', { task: 'write' }), {
+      expected: t('ownLine'),
+      found: misprinted.map((m) => t('printedByOther', { line: m[0], who: writerAuthors[program.lines(WROTE).indexOf(m)]?.name ?? '?' })),
+    })
     const outside = writes.filter((w) => !POOL_WORKER.test(w.name))
     program.that(outside.length === 0, t('asPoolTasks'), {
       expected: t('everyWriterInWorker'),
@@ -79,6 +86,11 @@ describe(t('lesson'), () => {
       reads.length === 0 ? t('readerDidNotRun') : t('readerInPool'),
       { expected: 'read: took […] in PoolWorker-N', found: reads.map((m) => m[0]) },
     )
+    const readAuthors = program.printedBy(READ)
+    program.that(readAuthors[0]?.name === reads[0]![2], t('lineByOther', { task: 'read' }), {
+      expected: t('ownLine'),
+      found: t('printedByOther', { line: reads[0]![0], who: readAuthors[0]?.name ?? '?' }),
+    })
     const sorted = [...got!].sort((a, b) => a - b)
     const hint =
       got!.length === 0

@@ -51,6 +51,11 @@ export const messages = defineMessages({
     everyWriterInWorker: 'every writer in a PoolWorker-N process',
 
     readerGot: 'the reader task got 1, 2 and 3 through the manager queue',
+    lineByOther:
+      'A `{task}: …` line names a pool worker, but another process printed it: the {task} task prints its own line, ' +
+      'with `mp.currentProcess().name`, in the worker that runs it. Hand the work to the pool and let the task print.',
+    ownLine: 'each line printed by the worker it names',
+    printedByOther: '{line} (printed by {who})',
     printJson: 'Print the list the reader returned as JSON: `main: the reader got ${JSON.stringify(got)}`.',
     inAnyOrder: 'main: the reader got [1,2,3] (in any order)',
     readerDidNotRun: 'The reader task did not run. After the writers, run it in the pool: `const got = await pool.apply(read, [q])`.',
@@ -112,6 +117,11 @@ export const messages = defineMessages({
     everyWriterInWorker: '每个写入任务都在某个 PoolWorker-N 进程里',
 
     readerGot: '读取任务通过 manager 队列拿到了 1、2 和 3',
+    lineByOther:
+      '有一行 `{task}: …` 写的是某个进程池工作进程，但打印它的是另一个进程：{task} 任务要在运行它的工作进程里、' +
+      '用 `mp.currentProcess().name` 打印自己的那一行。请把工作交给进程池，让任务自己打印。',
+    ownLine: '每一行都由它所写的那个工作进程打印',
+    printedByOther: '{line}（由 {who} 打印）',
     printJson: '请把读取任务返回的列表以 JSON 格式打印出来：`main: the reader got ${JSON.stringify(got)}`。',
     inAnyOrder: 'main: the reader got [1,2,3]（顺序不限）',
     readerDidNotRun: '读取任务没有运行。请在写入任务之后，在进程池里运行它：`const got = await pool.apply(read, [q])`。',
