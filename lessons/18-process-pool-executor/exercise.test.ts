@@ -78,5 +78,8 @@ describe(t('lesson'), () => {
     program.that(dividePid !== mainPid, t('divideInMain', { pid: String(mainPid) }), { expected: t('workerPid', { pid: String(mainPid) }), found: dividePid })
     const [, shown] = program.line(EXCEPTION, t('noExceptionLine'))
     program.equal(shown, EXPECTED_ERROR, t('nameAndMessage'))
+    // The line can be typed in; the trace says whether a task really threw in a worker (its task-end names the error).
+    const failed = run.trace.filter((e) => e.event === 'task-end' && e.error !== undefined && e.pid !== run.pid)
+    program.that(failed.length > 0, t('noTaskFailed'), { expected: t('taskFailed'), found: t('noTaskFailedFound') })
   })
 })

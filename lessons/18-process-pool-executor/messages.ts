@@ -56,6 +56,12 @@ export const messages = defineMessages({
       '`result: slowSquare({last}) was cancelled, it never ran` instead of asking for its result.',
 
     divide: 'divide(7, 0) failed in the worker and its error came back through exception()',
+    noTaskFailed:
+      'The program printed an `exception:` line, but no task failed: the trace has no task that threw in a worker. ' +
+      'Submit the division that fails, `executor.submit(divide, 7, 0)`, and print what `await failing.exception()` ' +
+      'resolves to, not a message of your own.',
+    taskFailed: 'a task that threw in a pool worker',
+    noTaskFailedFound: 'every task returned',
     divideNeverRan: 'divide never ran: submit it with `executor.submit(divide, 7, 0)` and keep the future it returns.',
     divideInMain: 'divide ran in the main program (pid {pid}): submit it to the executor instead of calling it.',
     workerPid: "a worker's pid, not {pid}",
@@ -118,6 +124,11 @@ export const messages = defineMessages({
       '`result: slowSquare({last}) was cancelled, it never ran`，而不是去要它的结果。',
 
     divide: 'divide(7, 0) 在工作进程里失败，它的错误通过 exception() 传了回来',
+    noTaskFailed:
+      '程序打印了 `exception:` 这一行，但没有任何任务失败：追踪记录里没有在工作进程里抛出错误的任务。' +
+      '请提交那个会失败的除法 `executor.submit(divide, 7, 0)`，并打印 `await failing.exception()` 给出的结果，而不是你自己写的消息。',
+    taskFailed: '一个在进程池工作进程里抛出错误的任务',
+    noTaskFailedFound: '每个任务都正常返回了',
     divideNeverRan: 'divide 从未运行：请用 `executor.submit(divide, 7, 0)` 提交它，并保留它返回的 future。',
     divideInMain: 'divide 是在主程序里运行的（pid {pid}）：请把它提交给 executor，而不是直接调用它。',
     workerPid: '一个工作进程的 pid，而不是 {pid}',
