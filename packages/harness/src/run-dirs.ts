@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { stillRunning } from './processes.ts'
+import { removeOrphans } from '@proclab/core/tooling'
 
 // A run's folder is named after the process that made it, so that one left by a process that was
 // killed before it could clean up (a SIGKILLed test run) is recognised and removed by the next run.
@@ -17,7 +17,10 @@ process.once('exit', () => {
 
 /** A new private folder for one program run (its trace file); remove it with {@link removeRunDir}. */
 export function makeRunDir(): string {
-  if (!swept) sweepOrphanedRunDirs()
+  if (!swept) {
+    swept = true
+    removeOrphans(tmpdir(), OWNED)
+  }
   const dir = mkdtempSync(join(tmpdir(), `${PREFIX}${process.pid}-`))
   made.add(dir)
   return dir
@@ -27,16 +30,4 @@ export function makeRunDir(): string {
 export function removeRunDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true })
   made.delete(dir)
-}
-
-/** Removes the run folders of processes that no longer exist. */
-function sweepOrphanedRunDirs(): void {
-  swept = true
-  const owners = new Map<string, number>()
-  for (const name of readdirSync(tmpdir())) {
-    const owner = OWNED.exec(name)?.[1]
-    if (owner !== undefined) owners.set(name, Number(owner))
-  }
-  const alive = new Set(stillRunning(owners.values()).map((p) => p.pid))
-  for (const [name, owner] of owners) if (!alive.has(owner)) rmSync(join(tmpdir(), name), { recursive: true, force: true })
 }
