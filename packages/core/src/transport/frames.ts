@@ -73,14 +73,17 @@ export function fitsJson(batch: readonly unknown[]): boolean {
     // v8 keeps one object reached twice as one object (and cycles); JSON would copy it, or loop.
     if (containers.includes(value) || types.isProxy(value)) return false
     containers.push(value)
+    // The prototype is checked before the keys are listed: a typed array's keys are one per element.
     const prototype = Object.getPrototypeOf(value)
-    const keys = Object.keys(value)
     if (prototype === Array.prototype) {
       const array = value as unknown[]
+      if (values + array.length > JSON_MAX_VALUES) return false
       // Holes and extra named keys survive v8, not JSON.
-      return keys.length === array.length && array.every(visit)
+      return Object.keys(array).length === array.length && array.every(visit)
     }
     if (prototype !== Object.prototype && prototype !== null) return false
+    const keys = Object.keys(value)
+    if (values + keys.length > JSON_MAX_VALUES) return false
     for (const key of keys) {
       if ((chars += key.length) > JSON_MAX_CHARS || !visit((value as Record<string, unknown>)[key])) return false
     }

@@ -1,5 +1,5 @@
 import { deserialize, serialize } from 'node:v8'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import { decodePayload, encodeFrame, fitsJson, HEADER_BYTES } from '../../src/transport/frames.ts'
 
 /** What a reader gets back from the frame a writer makes for `batch`. */
@@ -41,5 +41,20 @@ describe('frames', () => {
     const chunks = encodeFrame([{ kind: 'c.data', id: '1.1', value: new Uint8Array(128 * 1024) }])
     expect(chunks).toHaveLength(2)
     expect(chunks[0]!.readUInt32BE(0)).toBe(chunks[1]!.length)
+  })
+
+  test('a big typed array or array is refused without listing a key per element', () => {
+    const bytes = new Uint8Array(1 << 20)
+    const numbers = new Array<number>(1 << 20).fill(1)
+    const keys = vi.spyOn(Object, 'keys')
+    try {
+      expect(fitsJson([{ kind: 'c.data', id: '1.1', value: bytes }])).toBe(false)
+      expect(fitsJson([{ kind: 'c.data', id: '1.1', value: numbers }])).toBe(false)
+      const listed = keys.mock.calls.map(([value]) => value)
+      expect(listed).not.toContain(bytes)
+      expect(listed).not.toContain(numbers)
+    } finally {
+      keys.mockRestore()
+    }
   })
 })
