@@ -200,6 +200,17 @@ describe('tracing', () => {
     ])
   })
 
+  test("a child's uncaught error is traced as `uncaught` with its name and message, and a report the child prints itself is not", async () => {
+    const run = await runProgram(fixture('uncaught-and-fake.ts'))
+    expect(run.lines).toEqual(['exit codes 1 1 1'])
+    expect(run.stderr).toMatch(/^Process faker:$/m)
+    const pidOf = (name: string) => events(run, 'spawn').find((e) => e.name === name)!.pid
+    expect(events(run, 'uncaught').sort((a, b) => String(a.name).localeCompare(String(b.name)))).toEqual([
+      expect.objectContaining({ pid: pidOf('rejecter'), name: 'rejecter', error: 'TypeError', message: 'not a number' }),
+      expect.objectContaining({ pid: pidOf('thrower'), name: 'thrower', error: 'RangeError', message: 'out of range' }),
+    ])
+  })
+
   test('the Full and Empty that a queue throws are traced as `raise`, with the call that threw', async () => {
     const run = await runProgram(fixture('signals-and-empty.ts'))
     expect(events(run, 'raise')).toEqual([

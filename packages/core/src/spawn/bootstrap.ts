@@ -107,6 +107,8 @@ const UNSETTLED_TOP_LEVEL_AWAIT = 13
 function exitWithError(error: unknown): void {
   process.exitCode = 1
   const shown = error instanceof Error ? inspect(error) : `Uncaught ${inspect(error)}`
+  // Traced, so a check can tell this report from a `Process <name>:` line a program printed itself.
+  trace('uncaught', error instanceof Error ? { error: error.name, message: error.message } : { error: typeof error })
   // exit() only once stderr has taken the whole report.
   process.stderr.write(`Process ${name}:\n${shown}\n`, () => process.exit(1))
 }

@@ -229,6 +229,8 @@ export type TraceEventName =
   /** A call of `Process.terminate()` or `Process.kill()`, in the calling process (`target`: the child's pid, `child`: its name). */
   | 'terminate'
   | 'kill'
+  /** A child's uncaught error, reported as `Process <name>:` on its stderr before it exits with 1 (`error`: its name, `message`). */
+  | 'uncaught'
   /** A wait on an `Event` or a `Barrier` that returned passed (`id`, `kind`; a barrier's `position`), blocked or not. */
   | 'pass'
 
