@@ -22,7 +22,7 @@ function workflowRunSteps(): string[] {
 // README writes them. The reporter action stands last: it decodes the `result` step output.
 test("the README's Classroom workflow, run in a fresh clone, grades the student's work", async () => {
   const steps = workflowRunSteps()
-  expect(steps).toEqual(['npm ci', 'npx proclab grade --classroom'])
+  expect(steps).toEqual(['npm ci', 'sudo apt-get update && sudo apt-get install -y redis-server', 'npx proclab grade --classroom'])
   const dir = mkdtempSync(join(tmpdir(), 'proclab-classroom-'))
   const clone = join(dir, 'course')
   try {
@@ -32,7 +32,9 @@ test("the README's Classroom workflow, run in a fresh clone, grades the student'
     const outputFile = join(dir, 'github-output')
     writeFileSync(outputFile, '')
     const env = { CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_OUTPUT: outputFile, FORCE_COLOR: '0', LANG: 'en_US.UTF-8', LC_ALL: '' }
-    const [install, grade] = steps as [string, string]
+    // The Redis step is not run here (it needs root): this machine has redis-server already (.ci/run
+    // installs it), as a runner has after that step, so lessons 23 and 24 are graded, not skipped.
+    const [install, , grade] = steps as [string, string, string]
     const step = (command: string) => execa(command, { cwd: clone, env, shell: true, reject: false, all: true })
     const installed = await step(install)
     expect(installed.exitCode, installed.all).toBe(0)
