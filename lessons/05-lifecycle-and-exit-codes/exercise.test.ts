@@ -73,6 +73,13 @@ describe(t('lesson'), () => {
       expected: t('aStderrLine'),
       found: run.stderr.trim() === '' ? t('emptyStderr') : t('noSuchLine'),
     })
+    // The report is proclab's, made for an error nothing caught: a child that prints it and exits with 1 did not crash.
+    const crasher = realChild('crasher').pid
+    program.that(
+      run.trace.some((e) => e.event === 'uncaught' && e.pid === crasher),
+      t('reportWrittenByHand'),
+      { expected: t('anUncaughtError'), found: t('noUncaughtError') },
+    )
   })
 
   test(t('notAlive'), () => {

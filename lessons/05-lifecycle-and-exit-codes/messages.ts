@@ -46,6 +46,11 @@ export const messages = defineMessages({
     crasherStderr: "the crasher's error went to its own stderr",
     crasherStderrHint: 'An uncaught error in a child is reported on stderr as `Process crasher:` followed by the stack. None was found: did crash() throw?',
     aStderrLine: 'a stderr line `Process crasher:`',
+    reportWrittenByHand:
+      'The `Process crasher:` report was not made by proclab: the crasher printed it itself and ended with an exit code of its own. ' +
+      'Let the error escape: throw it in crash() and neither catch it nor call process.exit(); proclab prints the report and the exit code becomes 1.',
+    anUncaughtError: 'an uncaught error in the crasher (proclab reports it)',
+    noUncaughtError: 'no uncaught error: the report was printed by the program',
     emptyStderr: 'empty stderr',
 
     notAlive: 'isAlive() is false for every child after join',
@@ -94,6 +99,11 @@ export const messages = defineMessages({
     crasherStderr: 'crasher 的错误输出到了它自己的 stderr',
     crasherStderrHint: '子进程里未捕获的错误会输出到 stderr：先是 `Process crasher:`，后面跟着调用栈。这里没有找到：crash() 抛出错误了吗？',
     aStderrLine: 'stderr 中有一行 `Process crasher:`',
+    reportWrittenByHand:
+      '这行 `Process crasher:` 报告不是 proclab 输出的：是 crasher 自己打印出来，再用自己选的退出码结束的。' +
+      '请让错误逃出去：在 crash() 里抛出它，既不要捕获，也不要调用 process.exit()；proclab 会输出报告，退出码会是 1。',
+    anUncaughtError: 'crasher 中有一个未捕获的错误（由 proclab 报告）',
+    noUncaughtError: '没有未捕获的错误：这份报告是程序自己打印的',
     emptyStderr: 'stderr 为空',
 
     notAlive: 'join 之后，每个子进程的 isAlive() 都是 false',
